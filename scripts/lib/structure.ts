@@ -1,0 +1,288 @@
+import { createHash } from 'node:crypto';
+import { unified } from 'unified';
+import remarkParse from 'remark-parse';
+import type { Heading, Root } from 'mdast';
+import { detectChrome } from './chrome.ts';
+import {
+  BOX_LABEL,
+  DEFINITION,
+  PLACE,
+  PROJECT_GROUP,
+  findAspectSplit,
+  findOrdinalSplits,
+  headingTitle,
+  isHeadingContinuation,
+  matchHeading,
+  matchMarker,
+  matchRunIn,
+  styleRank,
+  type HeadingMatch,
+} from './headings.ts';
+import { splitSourceLines } from './lines.ts';
+import type {
+  GlossaryDefinition,
+  HeadingStyle,
+  Paragraph,
+  PlaceItem,
+  Project,
+  ReportStructure,
+  Section,
+  SourceLine,
+} from './types.ts';
+
+/** Returns a stable short id: a prefix and six hex digits of the SHA-1 of the content. */
+export function contentId(prefix: string, content: string): string {
+  return `${prefix}-${createHash('sha1').update(content).digest('hex').slice(0, 6)}`;
+}
+
+/** Returns an id maker that keeps ids unique in one report: a repeated content gets -2, -3, … in order. */
+function idMaker(prefix: string): (content: string) => string {
+  const used = new Map<string, number>();
+  return (content) => {
+    const base = contentId(prefix, content);
+    const count = (used.get(base) ?? 0) + 1;
+    used.set(base, count);
+    return count === 1 ? base : `${base}-${count}`;
+  };
+}
+
+/** Returns the 1-based body line numbers that remark-parse reads as ATX markdown headings, with depth and text. */
+function markdownHeadings(body: string): Map<number, { depth: number; text: string }> {
+  const tree = unified().use(remarkParse).parse(body) as Root;
+  const found = new Map<number, { depth: number; text: string }>();
+  for (const node of tree.children) {
+    if (node.type !== 'heading' || !node.position) continue;
+    const h = node as Heading;
+    const start = h.position!.start;
+    const end = h.position!.end;
+    if (start.line !== end.line) continue; // setext headings are left to the text rules
+    const rawLine = body.split('\n')[start.line - 1].replace(/\r$/, '');
+    const m = /^ {0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$/.exec(rawLine);
+    if (m) found.set(start.line, { depth: m[1].length, text: m[2] });
+  }
+  return found;
+}
+
+type Unit =
+  | { type: 'heading'; match: HeadingMatch; lines: [number, number] }
+  | { type: 'text'; text: string; lines: [number, number] };
+
+/** Returns the report's lines as heading and text units, joining headings that run over two lines. */
+function toUnits(lines: SourceLine[], chromeLines: Set<number>, md: Map<number, { depth: number; text: string }>, firstLine: number): Unit[] {
+  const content = lines.filter((l) => l.text !== '' && !chromeLines.has(l.n));
+  const units: Unit[] = [];
+  for (let i = 0; i < content.length; i++) {
+    const line = content[i];
+    const mdh = md.get(line.n - firstLine + 1);
+    if (mdh) {
+      const style = `markdown-${mdh.depth}` as HeadingStyle;
+      units.push({ type: 'heading', match: { style, heading: mdh.text, continues: false }, lines: [line.n, line.n] });
+      continue;
+    }
+    const match = BOX_LABEL.test(line.text) ? undefined : matchHeading(line.text);
+    if (!match) {
+      units.push({ type: 'text', text: line.text, lines: [line.n, line.n] });
+      continue;
+    }
+    let last = line.n;
+    const next = content[i + 1];
+    const adjacent = next !== undefined && next.n === line.n + 1;
+    const nextIsBlankSeparated = next !== undefined && !adjacent;
+    if (match.continues && next && isHeadingContinuation(next.text) && (adjacent || nextIsBlankSeparated)) {
+      // 1.深化经济体制改革—— / “一张蓝图绘到底”: the heading goes on after the dash.
+      match.heading += '\n' + next.text;
+      last = next.n;
+      i++;
+    } else if (match.style === 'plain' && next && adjacent && matchHeading(next.text)?.style === 'plain') {
+      // Two short unpunctuated lines in a row are one two-line heading (政治站位高 / 改革落实深).
+      match.heading += '\n' + next.text;
+      last = next.n;
+      i++;
+    }
+    units.push({ type: 'heading', match, lines: [line.n, last] });
+    if (match.rest) units.push({ type: 'text', text: match.rest, lines: [line.n, line.n] });
+  }
+  return units;
+}
+
+/** Builds the outline from units: a stack of heading styles decides each heading's level. */
+function buildOutline(units: Unit[]): Section {
+  const root: Section = { id: '', level: 0, style: 'root', title: '', heading: '', lines: [0, 0], paragraphs: [], children: [] };
+  const styleStack: HeadingStyle[] = [];
+  const sectionStack: Section[] = [root];
+  // Enumeration state within the current section.
+  let nextOrdinal = 1;
+  let list: { id: string; family: string } | undefined;
+  let listCount = 0;
+  let inBox = false;
+
+  const current = () => sectionStack[sectionStack.length - 1];
+  const push = (p: Omit<Paragraph, 'id'>) => current().paragraphs.push({ id: '', ...p });
+
+  for (const unit of units) {
+    if (unit.type === 'heading') {
+      const { match } = unit;
+      let depth = styleStack.indexOf(match.style);
+      if (depth >= 0) {
+        styleStack.length = depth + 1;
+      } else {
+        const rank = styleRank(match.style);
+        while (styleStack.length > 0 && rank !== undefined) {
+          const topRank = styleRank(styleStack[styleStack.length - 1]);
+          if (topRank === undefined || topRank <= rank) break;
+          styleStack.pop();
+        }
+        styleStack.push(match.style);
+        depth = styleStack.length - 1;
+      }
+      const section: Section = {
+        id: '',
+        level: depth + 1,
+        style: match.style,
+        number: match.number,
+        title: headingTitle(match),
+        heading: match.heading,
+        lines: unit.lines,
+        paragraphs: [],
+        children: [],
+      };
+      if (match.lead) section.project = { lead: match.lead };
+      sectionStack.length = depth + 1;
+      sectionStack[sectionStack.length - 1].children.push(section);
+      sectionStack.push(section);
+      nextOrdinal = 1;
+      list = undefined;
+      inBox = false;
+      continue;
+    }
+
+    const { text, lines } = unit;
+    if (BOX_LABEL.test(text)) {
+      push({ kind: 'box-label', text, lines });
+      inBox = true;
+      list = undefined;
+      continue;
+    }
+    const def = DEFINITION.exec(text);
+    if (inBox && def) {
+      push({ kind: 'definition', text, lines, term: def[1] });
+      continue;
+    }
+    inBox = false;
+
+    // Split a paragraph that runs several enumeration items together (…。二是…。三是…).
+    const first = matchMarker(text);
+    const startOrdinal = first?.family === 'ordinal' ? first.ordinal! + 1 : nextOrdinal;
+    const splits = findOrdinalSplits(text, startOrdinal);
+    if (first?.family === 'aspect') {
+      const at = findAspectSplit(text);
+      if (at > 0) splits.push(at);
+    }
+    const pieces: string[] = [];
+    let prev = 0;
+    for (const at of splits) {
+      pieces.push(text.slice(prev, at));
+      prev = at;
+    }
+    pieces.push(text.slice(prev));
+
+    for (const piece of pieces) {
+      const body = piece.replace(/[ \u00a0\u3000]+$/, '');
+      if (body === '') continue;
+      const marker = matchMarker(body);
+      if (marker) {
+        if (!list || list.family !== marker.family) {
+          listCount++;
+          list = { id: `l${listCount}`, family: marker.family };
+        }
+        if (marker.ordinal !== undefined) nextOrdinal = marker.ordinal + 1;
+        const afterMarker = body.slice(marker.marker.length);
+        const sep = /^[,，:：]/.exec(afterMarker)?.[0] ?? '';
+        const runIn = matchRunIn(afterMarker.slice(sep.length), true);
+        push({ kind: 'item', text: body, lines, marker: marker.marker, runIn: runIn ? sep + runIn : undefined, list: list.id });
+      } else {
+        const runIn = matchRunIn(body, false);
+        // A paragraph after an item continues it (主要任务:… under 一是…), until the next heading.
+        push({ kind: 'text', text: body, lines, runIn, list: list?.id });
+      }
+    }
+  }
+  return root;
+}
+
+function* walk(section: Section): Generator<Section> {
+  yield section;
+  for (const child of section.children) yield* walk(child);
+}
+
+/** Marks runs of three or more paragraphs that each open with a different sub-jurisdiction (越秀区…, 海珠区…). */
+function markPlaces(root: Section): void {
+  for (const section of walk(root)) {
+    const ps = section.paragraphs;
+    let i = 0;
+    while (i < ps.length) {
+      let j = i;
+      const names = new Set<string>();
+      while (j < ps.length && ps[j].kind === 'text') {
+        const m = PLACE.exec(ps[j].text);
+        if (!m || names.has(m[1])) break;
+        names.add(m[1]);
+        j++;
+      }
+      if (j - i >= 3) {
+        for (let k = i; k < j; k++) {
+          ps[k].kind = 'place';
+          ps[k].place = PLACE.exec(ps[k].text)![1];
+          ps[k].runIn = undefined;
+        }
+        i = j;
+      } else {
+        i++;
+      }
+    }
+  }
+}
+
+/** Assigns stable ids: sections from their printed heading, paragraphs from their text. */
+function assignIds(root: Section): void {
+  const sectionId = idMaker('s');
+  const paragraphId = idMaker('p');
+  root.id = 'top';
+  for (const section of walk(root)) {
+    if (section !== root) section.id = sectionId(section.heading);
+    for (const p of section.paragraphs) p.id = paragraphId(p.text);
+  }
+}
+
+/**
+ * Returns the structure of a report body: chrome set aside, sections with levels and stable ids,
+ * paragraphs with markers and run-in headings, glossary definitions, projects and place lists.
+ * `firstLine` is the seed-file line number of the body's first line; `title` the report's title.
+ */
+export function detectStructure(body: string, firstLine: number, title: string): ReportStructure {
+  const lines = splitSourceLines(body, firstLine);
+  const { chrome, meta } = detectChrome(lines, title);
+  const chromeLines = new Set(chrome.map((c) => c.line));
+  const units = toUnits(lines, chromeLines, markdownHeadings(body), firstLine);
+  const root = buildOutline(units);
+  markPlaces(root);
+  assignIds(root);
+
+  const glossary: GlossaryDefinition[] = [];
+  const projects: Project[] = [];
+  const places: PlaceItem[] = [];
+  for (const section of walk(root)) {
+    for (const p of section.paragraphs) {
+      if (p.kind === 'definition' && p.term) glossary.push({ term: p.term, definition: p.text, paragraph: p.id, section: section.id });
+      if (p.kind === 'place' && p.place) places.push({ place: p.place, paragraph: p.id, section: section.id });
+    }
+    if (section.number) {
+      const group = section.paragraphs.map((p) => PROJECT_GROUP.exec(p.text)?.[1]).find((g) => g !== undefined);
+      if (group) section.project = { ...section.project, group };
+      if (section.project) {
+        projects.push({ number: section.number, title: section.title, ...section.project, section: section.id });
+      }
+    }
+  }
+  return { root, chrome, meta, glossary, projects, places };
+}

@@ -1,0 +1,51 @@
+import { getCollection, type CollectionEntry } from 'astro:content';
+import type { OutlineSection } from '../schemas/report.ts';
+
+export type ReportEntry = CollectionEntry<'reports'>;
+export type Jurisdiction = CollectionEntry<'jurisdictions'>['data'];
+export type Kind = CollectionEntry<'kinds'>['data'];
+
+/** A report with its jurisdiction and kind resolved. */
+export interface ReportView {
+  entry: ReportEntry;
+  data: ReportEntry['data'];
+  jurisdiction: Jurisdiction;
+  kind: Kind;
+  /** The printed title, or a descriptive title in brackets when the document states none. */
+  displayTitle: string;
+}
+
+const collator = new Intl.Collator('zh-u-co-pinyin');
+
+/** Returns the descriptive title used when a document states no title of its own: [湘潭市2017年年度工作总结]. */
+export function suppliedTitle(jurisdiction: Jurisdiction, periodLabel: string, kind: Kind): string {
+  return `[${jurisdiction.name}${periodLabel}${kind.name.replace(/\(.*\)$/, '')}]`;
+}
+
+/** Returns every report with jurisdiction and kind, sorted by jurisdiction (pinyin) then period. */
+export async function loadReports(): Promise<ReportView[]> {
+  const [reports, jurisdictions, kinds] = await Promise.all([getCollection('reports'), getCollection('jurisdictions'), getCollection('kinds')]);
+  const jById = new Map(jurisdictions.map((j) => [j.data.id, j.data]));
+  const kById = new Map(kinds.map((k) => [k.data.id, k.data]));
+  return reports
+    .map((entry) => {
+      const jurisdiction = jById.get(entry.data.jurisdiction);
+      const kind = kById.get(entry.data.kind);
+      if (!jurisdiction) throw new Error(`${entry.data.seedFile}: unknown jurisdiction ${entry.data.jurisdiction}`);
+      if (!kind) throw new Error(`${entry.data.seedFile}: unknown kind ${entry.data.kind}`);
+      const displayTitle = entry.data.titleStated ? entry.data.title : suppliedTitle(jurisdiction, entry.data.period.label, kind);
+      return { entry, data: entry.data, jurisdiction, kind, displayTitle };
+    })
+    .sort((a, b) => collator.compare(a.jurisdiction.name, b.jurisdiction.name) || a.data.period.start.localeCompare(b.data.period.start) || a.data.slug.localeCompare(b.data.slug));
+}
+
+/** Returns the sections of an outline in document order, root excluded. */
+export function flattenSections(root: OutlineSection): OutlineSection[] {
+  const out: OutlineSection[] = [];
+  const visit = (s: OutlineSection) => {
+    if (s.level > 0) out.push(s);
+    s.children.forEach(visit);
+  };
+  visit(root);
+  return out;
+}

@@ -1,0 +1,15 @@
+import { z } from 'astro/zod';
+
+/** A kind of document (content/kinds.json): a plan, a summary and a half-year review are different evidence. */
+export const kindSchema = z.object({
+  /** Id used in seed frontmatter (`kind:`). */
+  id: z.string().regex(/^[a-z0-9-]+$/),
+  /** Chinese name shown on pages: 年鉴条目. */
+  name: z.string().min(1),
+  /** English name. */
+  nameEn: z.string().min(1),
+  /** One Chinese sentence on what this kind of document can and cannot show. */
+  evidence: z.string().min(1),
+  /** Whether the document reports what was done, what is planned, or both. */
+  tense: z.enum(['done', 'planned', 'mixed']),
+});
