@@ -70,7 +70,8 @@ function classifyLine(line: SourceLine, title: string, rank: number): ChromeKind
   if (readByline(t)) return 'byline';
   if (FOOTER.test(t) && t.length <= 80 && !/[。]$/.test(t)) return 'footer';
   if (rank < HEADER_ZONE && UI_LABELS.has(t)) return 'ui-label';
-  if (rank < HEADER_ZONE && title !== '' && compact(t) === compact(title)) return 'title';
+  // The printed title repeated at the top, as a plain line or as a markdown heading.
+  if (rank < HEADER_ZONE && title !== '' && compact(t.replace(/^#{1,6}\s+/, '')) === compact(title)) return 'title';
   return undefined;
 }
 

@@ -183,7 +183,7 @@ export function findOrdinalSplits(text: string, next: number): number[] {
  * (主要任务:…). `afterMarker` allows a comma in a short first sentence (一是真刀真枪,敢于“亮剑”。).
  */
 export function matchRunIn(text: string, afterMarker: boolean): string | undefined {
-  const lead = /^([^\s,，。;；:：]{2,16})[ \u00a0\u3000]+(?=\S)/.exec(text);
+  const lead = /^([\u4e00-\u9fff“”《》·]{2,16})[ \u00a0\u3000]+(?=\S)/.exec(text);
   if (lead && !afterMarker && !/^\d/.test(lead[1])) return lead[1];
   const dash = /^([^\s,，。;；:：—]{2,20})——(?=[^—])/.exec(text);
   if (dash && CLOSING.test(text)) return dash[1] + '——';

@@ -19,7 +19,7 @@ const collator = new Intl.Collator('zh-u-co-pinyin');
 
 /** Returns the descriptive title used when a document states no title of its own: [湘潭市2017年年度工作总结]. */
 export function suppliedTitle(jurisdiction: Jurisdiction, periodLabel: string, kind: Kind): string {
-  return `[${jurisdiction.name}${periodLabel}${kind.name.replace(/\(.*\)$/, '')}]`;
+  return `[${jurisdiction.name}${periodLabel}${kind.titleNoun}]`;
 }
 
 /** Returns every report with jurisdiction and kind, sorted by jurisdiction (pinyin) then period. */

@@ -8,6 +8,8 @@ export const kindSchema = z.object({
   name: z.string().min(1),
   /** English name. */
   nameEn: z.string().min(1),
+  /** Noun for a supplied title when the document states none: [湘潭市2017年改革工作总结]. */
+  titleNoun: z.string().min(1),
   /** One Chinese sentence on what this kind of document can and cannot show. */
   evidence: z.string().min(1),
   /** Whether the document reports what was done, what is planned, or both. */

@@ -51,3 +51,7 @@ if (article && dialog) {
     });
   }
 }
+
+// The table of contents starts folded so that phones reach the text first; wide screens show it open.
+const toc = document.querySelector<HTMLDetailsElement>('details.toc-details');
+if (toc && window.matchMedia('(min-width: 62rem)').matches) toc.open = true;

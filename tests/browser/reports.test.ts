@@ -1,0 +1,183 @@
+// Report pages against the built site: every character of each seed body except its recorded
+// chrome is on the page in order; chrome stays out of the text; sections, glossary boxes,
+// citations and the source view work. Run `npm run build` first (npm test does).
+import { before, after, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Browser } from 'playwright-core';
+import { DIST, PROJECT_ROOT, launchBrowser, openPage, startServer, type Server } from './harness.ts';
+
+interface ExportedReport {
+  slug: string;
+  displayTitle: string;
+  jurisdiction: { name: string };
+  chrome: Array<{ line: number; kind: string; text: string }>;
+  glossary: Array<{ term: string }>;
+  sections: ExportedSection[];
+  preamble: Array<{ id: string; text: string }>;
+}
+interface ExportedSection {
+  id: string;
+  level: number;
+  heading: string;
+  paragraphs: Array<{ id: string; text: string }>;
+  sections: ExportedSection[];
+}
+
+const reports: ExportedReport[] = JSON.parse(readFileSync(path.join(DIST, 'data', 'reports.json'), 'utf8'));
+const squash = (s: string) => s.replace(/[\s\u00a0\u3000]+/g, '');
+
+/** Returns the seed body lines that are not chrome, whitespace removed, from the seed file itself. */
+function expectedText(report: ExportedReport): string {
+  const raw = readFileSync(path.join(PROJECT_ROOT, 'seeds', `${report.slug}.md`), 'utf8');
+  const lines = raw.split('\n');
+  const close = lines.indexOf('---', 1);
+  const chrome = new Set(report.chrome.map((c) => c.line));
+  return squash(
+    lines
+      .map((line, i) => ({ line, n: i + 1 }))
+      .filter(({ n }) => n > close + 1 && !chrome.has(n))
+      .map(({ line }) => line)
+      .join(''),
+  );
+}
+
+/** Returns -1 when `needle` is a subsequence of `hay`, else the index in `needle` where matching failed. */
+function subsequenceFailure(needle: string, hay: string): number {
+  let at = 0;
+  for (let i = 0; i < needle.length; i++) {
+    at = hay.indexOf(needle[i], at);
+    if (at < 0) return i;
+    at++;
+  }
+  return -1;
+}
+
+let server: Server;
+let browser: Browser;
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+test('the five founding reports are exported', () => {
+  assert.deepEqual(reports.map((r) => r.slug).sort(), ['guangzhou-2019h1', 'pingshan-2017', 'xiangtan-2017', 'zhongshan-2018', 'zhuzhou-2017']);
+});
+
+for (const report of reports) {
+  test(`${report.slug}: nothing lost, chrome kept out, sections anchored, no console errors`, async () => {
+    const { page, errors, close } = await openPage(browser, `${server.url}/reports/${report.slug}/`);
+    try {
+      const body = squash(await page.locator('.report-body').evaluate((el) => el.textContent ?? ''));
+      const expected = expectedText(report);
+      const failed = subsequenceFailure(expected, body);
+      assert.equal(failed, -1, `text lost at: …${expected.slice(Math.max(0, failed - 20), failed)}⟦${expected.slice(failed, failed + 20)}⟧`);
+      for (const c of report.chrome) {
+        if (c.kind === 'title') continue; // the printed title is the page's h1, outside the body
+        assert.ok(!body.includes(squash(c.text)), `chrome line ${c.line} (${c.kind}) is in the report body`);
+      }
+      const headings = await page.locator('.report-body :is(h2,h3,h4,h5,h6)').evaluateAll((els) => els.map((e) => e.id));
+      assert.ok(headings.length > 0, 'no section headings');
+      assert.ok(headings.every((id) => /^s-[0-9a-f]{6}/.test(id)), 'a heading has no stable id');
+      const tocTargets = await page.locator('.toc a').evaluateAll((els) => els.map((e) => (e as HTMLAnchorElement).hash.slice(1)));
+      assert.deepEqual(tocTargets, headings, 'the table of contents lists every section in order');
+      const paraIds = await page.locator('.report-body .para').evaluateAll((els) => els.map((e) => e.id));
+      assert.ok(paraIds.length > 0 && paraIds.every((id) => /^p-[0-9a-f]{6}/.test(id)), 'a paragraph has no stable anchor');
+      assert.equal(await page.locator('html').getAttribute('lang'), 'zh-CN');
+      assert.deepEqual(errors, []);
+    } finally {
+      await close();
+    }
+  });
+}
+
+test('株洲: the sentence with <株洲市天元区纪委派驻纪检机构全覆盖改革工作方案> renders literally', async () => {
+  const { page, close } = await openPage(browser, `${server.url}/reports/zhuzhou-2017/`);
+  try {
+    const text = await page.locator('.report-body').textContent();
+    assert.ok(text?.includes('《关于印发<株洲市天元区纪委派驻纪检机构全覆盖改革工作方案>的通知》'));
+    const strayElements = await page.locator('.report-body *').evaluateAll((els) => els.filter((e) => /[^\x00-\x7f]/.test(e.tagName)).length);
+    assert.equal(strayElements, 0, 'the angle-bracket title became an element');
+  } finally {
+    await close();
+  }
+});
+
+test('中山: glossary boxes show three definitions and run-in headings are set off', async () => {
+  const { page, close } = await openPage(browser, `${server.url}/reports/zhongshan-2018/`);
+  try {
+    assert.deepEqual(await page.locator('aside.glossary dfn').allTextContents(), ['两式两员四协同', '凡提四必', '四种形态']);
+    const runIns = await page.locator('.report-body strong.run-in').allTextContents();
+    assert.ok(runIns.includes('民生领域改革') && runIns.includes('建立“四张台账”。'));
+    const weight = await page.locator('.report-body strong.run-in').first().evaluate((el) => getComputedStyle(el).fontWeight);
+    assert.ok(Number(weight) >= 600, 'run-in headings are bold');
+  } finally {
+    await close();
+  }
+});
+
+test('a paragraph citation names jurisdiction, title, source, date, section and the URL with its anchor', async () => {
+  const { page, errors, close } = await openPage(browser, `${server.url}/reports/zhuzhou-2017/`, { width: 1280 });
+  try {
+    const para = page.locator('.report-body .para', { hasText: '推行“河长制”' });
+    const id = await para.getAttribute('id');
+    await para.hover();
+    await para.locator('button.cite').click();
+    const gbt = (await page.locator('dialog.cite-dialog [data-format="gbt"]').textContent()) ?? '';
+    assert.ok(gbt.startsWith('区深改办. 深化改革 永不停步的使命——株洲新区全面推进深化改革工作的思考: 3.深化生态文明体制改革——“咬定青山不放松”[EB/OL]. '), gbt);
+    assert.ok(gbt.includes('株洲高新网,株洲新区, (2017-12-19)['), gbt);
+    assert.ok(gbt.endsWith(`/reports/zhuzhou-2017/#${id}.`), gbt);
+    const en = (await page.locator('dialog.cite-dialog [data-format="en"]').textContent()) ?? '';
+    assert.ok(en.includes('株洲新区(株洲高新区·天元区)'), en);
+    assert.deepEqual(errors, []);
+  } finally {
+    await close();
+  }
+});
+
+test('a paragraph anchor lands on the paragraph, highlighted', async () => {
+  const report = reports.find((r) => r.slug === 'xiangtan-2017')!;
+  const target = report.sections[0].sections[0].paragraphs[1];
+  const { page, close } = await openPage(browser, `${server.url}/reports/xiangtan-2017/#${target.id}`);
+  try {
+    const el = page.locator(`#${target.id}`);
+    assert.equal(squash((await el.locator('p').textContent()) ?? ''), squash(target.text));
+    const bg = await el.evaluate((e) => getComputedStyle(e).backgroundColor);
+    assert.notEqual(bg, 'rgba(0, 0, 0, 0)', 'the targeted paragraph is highlighted');
+  } finally {
+    await close();
+  }
+});
+
+test('the source view keeps every line, with the chrome marked by kind', async () => {
+  const report = reports.find((r) => r.slug === 'zhuzhou-2017')!;
+  const { page, errors, close } = await openPage(browser, `${server.url}/reports/zhuzhou-2017/source/`);
+  try {
+    const chrome = await page.locator('.source-lines li.chrome .src-text').allTextContents();
+    assert.deepEqual(chrome.map((t) => t.trim()), report.chrome.map((c) => c.text));
+    const raw = readFileSync(path.join(PROJECT_ROOT, 'seeds', 'zhuzhou-2017.md'), 'utf8');
+    const body = raw.slice(raw.indexOf('\n---\n', 3) + 5);
+    const shown = await page.locator('.source-lines .src-text').allTextContents();
+    assert.equal(shown.join('\n'), body, 'the source view is the seed body, line for line');
+    assert.deepEqual(errors, []);
+  } finally {
+    await close();
+  }
+});
+
+test('reports.json carries each report\'s metadata and section tree', () => {
+  const zs = reports.find((r) => r.slug === 'zhongshan-2018')!;
+  assert.equal(zs.sections.length, 12);
+  assert.deepEqual(zs.glossary.map((g) => g.term), ['两式两员四协同', '凡提四必', '四种形态']);
+  const xt = reports.find((r) => r.slug === 'xiangtan-2017')!;
+  assert.deepEqual(xt.sections.map((s) => s.sections.length), [4, 4]);
+  for (const r of reports) {
+    const walk = (s: ExportedSection): boolean => typeof s.id === 'string' && typeof s.level === 'number' && typeof s.heading === 'string' && s.paragraphs.every((p) => p.id && p.text) && s.sections.every(walk);
+    assert.ok(r.sections.every(walk), r.slug);
+  }
+});

@@ -1,0 +1,73 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ROOT } from './helpers.ts';
+
+const SCRIPT = join(ROOT, 'scripts', 'build-content.ts');
+
+/** Returns a temporary project with the real seeds and data files, for the content script to run in. */
+function scratchProject(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'gaige-content-'));
+  cpSync(join(ROOT, 'seeds'), join(dir, 'seeds'), { recursive: true });
+  mkdirSync(join(dir, 'content'));
+  for (const f of ['jurisdictions.json', 'kinds.json']) cpSync(join(ROOT, 'content', f), join(dir, 'content', f));
+  return dir;
+}
+
+function runContent(dir: string) {
+  return spawnSync(process.execPath, [SCRIPT], { cwd: dir, env: { ...process.env, GAIGE_ROOT: dir }, encoding: 'utf8' });
+}
+
+function snapshot(dir: string): Map<string, Buffer> {
+  const out = join(dir, 'content', 'reports');
+  return new Map(readdirSync(out).sort().map((f) => [f, readFileSync(join(out, f))]));
+}
+
+test('two content builds give byte-identical content/reports, equal to the committed files', () => {
+  const a = scratchProject();
+  const b = scratchProject();
+  try {
+    assert.equal(runContent(a).status, 0);
+    assert.equal(runContent(b).status, 0);
+    const first = snapshot(a);
+    const second = snapshot(b);
+    assert.deepEqual([...first.keys()], ['guangzhou-2019h1.mdx', 'pingshan-2017.mdx', 'xiangtan-2017.mdx', 'zhongshan-2018.mdx', 'zhuzhou-2017.mdx']);
+    for (const [name, bytes] of first) {
+      assert.ok(bytes.equals(second.get(name)!), `${name} differs between two builds`);
+      assert.ok(bytes.equals(readFileSync(join(ROOT, 'content', 'reports', name))), `content/reports/${name} is stale: run npm run content and commit it`);
+    }
+  } finally {
+    rmSync(a, { recursive: true, force: true });
+    rmSync(b, { recursive: true, force: true });
+  }
+});
+
+test('a broken seed fails the content build with file, line and fix, and writes nothing', () => {
+  const dir = scratchProject();
+  try {
+    assert.equal(runContent(dir).status, 0);
+    const before = snapshot(dir);
+    writeFileSync(join(dir, 'seeds', 'broken-2020.md'), '---\ntitle: 测试\njurisdiction: zhongshn\nperiod: "2020年"\nkind: annual-summary\n---\n正文。\n');
+    const seedPath = join(dir, 'seeds', 'zhongshan-2018.md');
+    writeFileSync(seedPath, readFileSync(seedPath, 'utf8') + '\n新增一段。');
+    const run = runContent(dir);
+    assert.equal(run.status, 1);
+    assert.match(run.stderr, /seeds\/broken-2020\.md:3: 未知的行政区“zhongshn”。 修改方法:改成已有的 id\(最接近的是 zhongshan/);
+    assert.match(run.stderr, /seeds\/broken-2020\.md:4: period 的值“2020年”无法识别。/);
+    assert.match(run.stderr, /没有写入任何文件/);
+    // The valid but changed zhongshan seed was not written either: nothing is half-updated.
+    assert.deepEqual(snapshot(dir), before);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('the content script is what npm run content runs', () => {
+  const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+  assert.equal(pkg.scripts.content, 'node scripts/build-content.ts');
+  assert.match(pkg.scripts.build, /npm run content/);
+  assert.match(execFileSync(process.execPath, ['--version'], { encoding: 'utf8' }), /^v(2[4-9]|[3-9]\d)\./, 'npm scripts must run Node 24 or later');
+});
