@@ -4,15 +4,22 @@
  * Reads every seed, checks it, and only when every seed is sound writes the generated files
  * (unchanged files are not rewritten; files of removed seeds are deleted). A seed with mistakes
  * fails the whole run with one line per mistake and nothing is written.
+ * With --check it only reads and checks: it reports the same problems and writes nothing.
  */
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { buildReport } from './lib/report.ts';
+import { buildReport, type PipelineData } from './lib/report.ts';
 import { formatProblem, readSeed, type SeedContext, type SeedProblem } from './lib/seed-file.ts';
 
 const root = process.env.GAIGE_ROOT ?? process.cwd();
 const seedsDir = join(root, 'seeds');
 const outDir = join(root, 'content', 'reports');
+const checkOnly = process.argv.includes('--check');
+
+function loadPipelineData(): PipelineData {
+  const taxonomy = JSON.parse(readFileSync(join(root, 'content', 'domains.json'), 'utf8'));
+  return { domains: taxonomy.domains };
+}
 
 function loadContext(): SeedContext {
   const jurisdictions = JSON.parse(readFileSync(join(root, 'content', 'jurisdictions.json'), 'utf8'));
@@ -23,6 +30,9 @@ function loadContext(): SeedContext {
 function main(): number {
   const started = performance.now();
   const ctx = loadContext();
+  const data = loadPipelineData();
+  let paragraphs = 0;
+  let unclassified = 0;
   const files = readdirSync(seedsDir)
     .filter((f) => f.endsWith('.md'))
     .sort();
@@ -35,7 +45,10 @@ function main(): number {
     problems.push(...found);
     if (!seed) continue;
     try {
-      outputs.set(slug, buildReport(seed).mdx);
+      const built = buildReport(seed, data);
+      outputs.set(slug, built.mdx);
+      paragraphs += (built.record.stats as { paragraphs: number }).paragraphs;
+      unclassified += built.unclassified.length;
     } catch (error) {
       problems.push({ file, line: 1, message: `处理正文时出错:${(error as Error).message}`, fix: '请把这条信息和文件一起报告给开发者。' });
     }
@@ -57,6 +70,10 @@ function main(): number {
     return 1;
   }
 
+  if (checkOnly) {
+    console.log(`check: ${outputs.size} reports, no problems`);
+    return 0;
+  }
   mkdirSync(outDir, { recursive: true });
   let written = 0;
   for (const [slug, mdx] of outputs) {
@@ -73,7 +90,9 @@ function main(): number {
     }
   }
   const ms = Math.round(performance.now() - started);
+  const share = paragraphs === 0 ? 0 : (100 * unclassified) / paragraphs;
   console.log(`content: ${outputs.size} reports, ${written} written, ${removed} removed, ${ms} ms`);
+  console.log(`domains: ${unclassified} of ${paragraphs} paragraphs unclassified (${share.toFixed(1)}%); list them at /compare/unclassified/`);
   return 0;
 }
 

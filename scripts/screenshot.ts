@@ -5,7 +5,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { launchBrowser, openPage, PROJECT_ROOT, startServer } from '../tests/browser/harness.ts';
 
-// --top: only the first screenful (1280×1600 or 375×1400), for pages too long to read as one image.
+// --top: only the visible screen (after scrolling to a #fragment), for pages too long to read as one image.
 const top = process.argv.includes('--top');
 const paths = process.argv.slice(2).filter((a) => a !== '--' && a !== '--top');
 if (paths.length === 0) paths.push('/');
@@ -44,7 +44,7 @@ try {
         const file = path.join(OUT, `${shotName(urlPath)}-${width}${dark ? '-dark' : ''}.png`);
         if (urlPath.includes('#')) await opened.page.goto(server.url + urlPath);
         await opened.page.screenshot(
-          top ? { path: file, clip: { x: 0, y: await opened.page.evaluate(() => window.scrollY), width, height: width > 600 ? 1600 : 1400 } } : { path: file, fullPage: true },
+          top ? { path: file } : { path: file, fullPage: true },
         );
         console.log(path.relative(process.cwd(), file));
         if (opened.status >= 400) {

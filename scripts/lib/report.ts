@@ -1,3 +1,4 @@
+import { applyDomains, type DomainRule } from './domains.ts';
 import { detectStructure } from './structure.ts';
 import { mdastToMdx, reportToMdast } from './mdx.ts';
 import type { Seed } from './seed-file.ts';
@@ -19,14 +20,20 @@ function count(section: Section): { sections: number; paragraphs: number; charac
   return { sections, paragraphs, characters };
 }
 
+/** The hand-kept data the pipeline applies to every report. */
+export interface PipelineData {
+  domains: DomainRule[];
+}
+
 /**
  * Returns the record of one report (the generated MDX file's frontmatter) and the MDX text.
  * The record holds the seed's metadata, what was read from the text, the outline with every
  * paragraph, the chrome set aside and the original body for the source view.
  */
-export function buildReport(seed: Seed): { record: Record<string, unknown>; mdx: string } {
+export function buildReport(seed: Seed, data: PipelineData): { record: Record<string, unknown>; mdx: string; unclassified: string[] } {
   const { meta } = seed;
   const structure = detectStructure(seed.body, seed.bodyLine, meta.titleStated ? meta.title : '');
+  const unclassified = applyDomains(structure.root, data.domains);
   const fromText: Record<string, number> = {};
   const filled: Record<string, string> = {};
   for (const field of FROM_TEXT) {
@@ -59,7 +66,7 @@ export function buildReport(seed: Seed): { record: Record<string, unknown>; mdx:
     dateKind: filled.dateKind,
     fromText,
     seedFile: seed.file,
-    stats: count(structure.root),
+    stats: { ...count(structure.root), unclassified: unclassified.length },
     chrome: structure.chrome,
     glossary: structure.glossary,
     projects: structure.projects,
@@ -68,5 +75,5 @@ export function buildReport(seed: Seed): { record: Record<string, unknown>; mdx:
     sourceText: seed.body,
     sourceFirstLine: seed.bodyLine,
   };
-  return { record, mdx: mdastToMdx(reportToMdast(record, structure.root)) };
+  return { record, mdx: mdastToMdx(reportToMdast(record, structure.root)), unclassified };
 }

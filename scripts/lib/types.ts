@@ -82,6 +82,16 @@ export interface Paragraph {
   place?: string;
   /** Id of the enumeration this item belongs to (items of one list share it). */
   list?: string;
+  /** Reform domains of the passage, with evidence (set by the domain classifier). */
+  domains?: DomainTag[];
+}
+
+/** A reform domain assigned to a passage or section, with how and why. */
+export interface DomainTag {
+  domain: string;
+  via: 'heading' | 'run-in' | 'keywords';
+  /** The heading text (heading, run-in) or the keywords found (keywords). */
+  evidence: string[];
 }
 
 /** A section of the outline. The root section (level 0) holds the text before the first heading. */
@@ -100,6 +110,8 @@ export interface Section {
   children: Section[];
   /** For a numbered reform project: the official who leads it and the special group responsible. */
   project?: { lead?: string; group?: string };
+  /** Reform domains of the section (set by the domain classifier). */
+  domains?: DomainTag[];
 }
 
 /** A term defined in one of the report's own glossary boxes (·资料链接·). */

@@ -49,3 +49,9 @@ export function flattenSections(root: OutlineSection): OutlineSection[] {
   visit(root);
   return out;
 }
+
+/** Returns getStaticPaths entries for pages that exist once per report: params { slug }, props { report }. */
+export async function reportStaticPaths() {
+  const reports = await loadReports();
+  return reports.map((report) => ({ params: { slug: report.data.slug }, props: { report } }));
+}

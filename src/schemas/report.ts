@@ -1,5 +1,16 @@
 import { z } from 'astro/zod';
 
+/** A reform domain assigned to a passage or section, with how and why (scripts/lib/domains.ts). */
+const domainTagSchema = z.object({
+  /** Id in content/domains.json. */
+  domain: z.string(),
+  /** heading: a section heading names the domain; run-in: the paragraph's own lead phrase does; keywords: words in the text. */
+  via: z.enum(['heading', 'run-in', 'keywords']),
+  /** The heading text, or the keywords found. */
+  evidence: z.array(z.string()),
+});
+export type DomainTag = z.infer<typeof domainTagSchema>;
+
 /** A paragraph of report text with its stable anchor. */
 const paragraphSchema = z.object({
   /** Stable anchor: p- and six hex digits of the SHA-1 of the text (-2, -3 for repeats). */
@@ -20,6 +31,8 @@ const paragraphSchema = z.object({
   place: z.string().optional(),
   /** Enumeration the paragraph belongs to. */
   list: z.string().optional(),
+  /** Reform domains of the passage. */
+  domains: z.array(domainTagSchema).default([]),
 });
 
 /** A section of the outline; the root (level 0) holds the text before the first heading. */
@@ -34,6 +47,7 @@ export type OutlineSection = {
   paragraphs: z.infer<typeof paragraphSchema>[];
   children: OutlineSection[];
   project?: { lead?: string; group?: string };
+  domains: DomainTag[];
 };
 
 const sectionSchema: z.ZodType<OutlineSection> = z.lazy(() =>
@@ -56,8 +70,10 @@ const sectionSchema: z.ZodType<OutlineSection> = z.lazy(() =>
     children: z.array(sectionSchema),
     /** Lead official and responsible special group, for a numbered reform project. */
     project: z.object({ lead: z.string().optional(), group: z.string().optional() }).optional(),
+    /** Reform domains of the section: those its heading names, or its paragraphs' together. */
+    domains: z.array(domainTagSchema).default([]),
   }),
-);
+) as z.ZodType<OutlineSection>;
 
 /** The record of one report: the frontmatter of content/reports/<slug>.mdx, written by scripts/build-content.ts. */
 export const reportSchema = z.object({
@@ -106,7 +122,7 @@ export const reportSchema = z.object({
   /** Path of the seed file. */
   seedFile: z.string(),
   /** Counts over the report text. */
-  stats: z.object({ sections: z.number(), paragraphs: z.number(), characters: z.number() }),
+  stats: z.object({ sections: z.number(), paragraphs: z.number(), characters: z.number(), unclassified: z.number() }),
   /** Page chrome set aside from the text, kept for the source view. */
   chrome: z.array(z.object({ line: z.number(), kind: z.string(), text: z.string() })),
   /** Terms defined in the report's own glossary boxes. */

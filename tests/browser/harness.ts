@@ -9,7 +9,8 @@ import { chromium } from 'playwright-core';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 
 export const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
-export const DIST = path.join(PROJECT_ROOT, 'dist');
+/** The built site: DIST_DIR if set (e.g. to test another build), else dist/ of the project. */
+export const DIST = process.env.DIST_DIR ? path.resolve(process.env.DIST_DIR) : path.join(PROJECT_ROOT, 'dist');
 
 export const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -50,7 +51,7 @@ export interface Server {
 }
 
 export interface ServerOptions {
-  /** Folder to serve; default dist/ of the project. */
+  /** Folder to serve; default DIST (dist/ of the project, or DIST_DIR). */
   root?: string;
 }
 
@@ -212,12 +213,15 @@ export async function openPage(browser: Browser, url: string, options: OpenPageO
     if (/^Failed to load resource/.test(msg.text())) return;
     errors.push(`console.error: ${msg.text()}${loc.url ? ` (${loc.url}:${loc.lineNumber})` : ''}`);
   });
+  const badResponses = new Set<string>();
   page.on('requestfailed', (req) => {
-    if (allowed(req.url())) return;
+    // Chromium aborts e.g. a script whose response was a 404 page: already reported below.
+    if (allowed(req.url()) || badResponses.has(req.url())) return;
     errors.push(`requestfailed: ${req.method()} ${req.url()} ${req.failure()?.errorText ?? ''}`.trim());
   });
   page.on('response', (res) => {
     if (res.status() >= 400 && !allowed(res.url())) {
+      badResponses.add(res.url());
       errors.push(`HTTP ${res.status()}: ${res.request().method()} ${res.url()}`);
     }
   });

@@ -13,7 +13,8 @@ function scratchProject(): string {
   const dir = mkdtempSync(join(tmpdir(), 'gaige-content-'));
   cpSync(join(ROOT, 'seeds'), join(dir, 'seeds'), { recursive: true });
   mkdirSync(join(dir, 'content'));
-  for (const f of ['jurisdictions.json', 'kinds.json']) cpSync(join(ROOT, 'content', f), join(dir, 'content', f));
+  // Every hand-kept data file (content/*.json) goes along; generated reports do not.
+  for (const f of readdirSync(join(ROOT, 'content')).filter((n) => n.endsWith('.json'))) cpSync(join(ROOT, 'content', f), join(dir, 'content', f));
   return dir;
 }
 

@@ -1,6 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { readSeed, type Seed, type SeedContext } from '../../scripts/lib/seed-file.ts';
+import type { PipelineData } from '../../scripts/lib/report.ts';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
 
@@ -25,4 +26,9 @@ export function seedSlugs(): string[] {
     .filter((f) => f.endsWith('.md'))
     .map((f) => f.replace(/\.md$/, ''))
     .sort();
+}
+
+/** Returns the hand-kept data the pipeline applies (the domain taxonomy). */
+export function pipelineData(): PipelineData {
+  return { domains: JSON.parse(readFileSync(join(ROOT, 'content', 'domains.json'), 'utf8')).domains };
 }

@@ -10,7 +10,7 @@ import { parse as parseYaml } from 'yaml';
 import { buildReport } from '../../scripts/lib/report.ts';
 import { readSeed } from '../../scripts/lib/seed-file.ts';
 import { detectStructure } from '../../scripts/lib/structure.ts';
-import { context, loadSeed, ROOT, seedSlugs } from './helpers.ts';
+import { context, loadSeed, pipelineData, ROOT, seedSlugs } from './helpers.ts';
 
 // Fixture folders: input.md (a seed), output.mdx and tree.json (what the pipeline makes of it).
 // UPDATE_FIXTURES=1 rewrites the expected files; review the diff before committing them.
@@ -79,7 +79,7 @@ for (const name of readdirSync(FIXTURES).sort()) {
     const dir = join(FIXTURES, name);
     const { seed, problems } = readSeed(`${name}/input.md`, name, readFileSync(join(dir, 'input.md')), context());
     assert.deepEqual(problems, []);
-    const { mdx } = buildReport(seed!);
+    const { mdx } = buildReport(seed!, pipelineData());
     const structure = detectStructure(seed!.body, seed!.bodyLine, seed!.meta.titleStated ? seed!.meta.title : '');
     const tree = JSON.stringify(structure, null, 2) + '\n';
     const outFile = join(dir, 'output.mdx');
@@ -94,7 +94,7 @@ for (const name of readdirSync(FIXTURES).sort()) {
 
 test('unsafe text stays literal: braces, tags, script, event handlers and javascript: links', () => {
   const { seed } = readSeed('unsafe-text/input.md', 'unsafe-text', readFileSync(join(FIXTURES, 'unsafe-text', 'input.md')), context());
-  const { mdx } = buildReport(seed!);
+  const { mdx } = buildReport(seed!, pipelineData());
   const { paragraphs, headings } = readBack(mdx);
   const texts = [...paragraphs.values()];
   const all = [...texts, ...headings].join('\n');
@@ -106,7 +106,7 @@ test('unsafe text stays literal: braces, tags, script, event handlers and javasc
 
 test('the five seeds round-trip through MDX unchanged', () => {
   for (const slug of seedSlugs()) {
-    const { mdx } = buildReport(loadSeed(slug));
+    const { mdx } = buildReport(loadSeed(slug), pipelineData());
     assertRoundTrip(mdx, slug);
   }
 });
