@@ -8,6 +8,9 @@ export default defineConfig({
   trailingSlash: 'always',
   integrations: [mdx()],
   build: { format: 'directory' },
+  // Separate output and cache folders let several builds run side by side (tests, benchmarks).
+  outDir: process.env.ASTRO_OUT_DIR ?? './dist',
+  cacheDir: process.env.ASTRO_CACHE_DIR ?? './node_modules/.astro',
   server: { host: '127.0.0.1', port: 4321 },
   devToolbar: { enabled: false },
 });

@@ -5,12 +5,12 @@ import remarkFrontmatter from 'remark-frontmatter';
 import { stringify as stringifyYaml } from 'yaml';
 import type { PhrasingContent, Root, RootContent } from 'mdast';
 import type { MdxJsxAttribute, MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
-import type { Paragraph, Section } from './types.ts';
+import type { Paragraph, Section, TextMark } from './types.ts';
 
 /**
  * The MDX body of a report is a flat run of components: <Heading> for each section heading and
- * <Para> for each paragraph, with <Marker>, <RunIn>, <Place> and <Dfn> inside paragraphs and
- * <Glossary> around a glossary box. All text sits in mdast text nodes and is escaped by
+ * <Para> for each paragraph, with <Marker>, <RunIn>, <Place>, <Dfn> and <Mark> (figures, firsts,
+ * glossary terms) inside paragraphs and <Glossary> around a glossary box. All text sits in mdast text nodes and is escaped by
  * remark-mdx when serialised, so `<…>` and `{…}` in a report stay literal.
  */
 
@@ -28,34 +28,69 @@ function flow(name: string, attributes: MdxJsxAttribute[], children: RootContent
   return { type: 'mdxJsxFlowElement', name, attributes, children: children as MdxJsxFlowElement['children'] };
 }
 
-function span(name: string, value: string): MdxJsxTextElement {
-  return { type: 'mdxJsxTextElement', name, attributes: [], children: [{ type: 'text', value }] };
+function span(name: string, children: PhrasingContent[], attributes: MdxJsxAttribute[] = []): PhrasingContent {
+  return { type: 'mdxJsxTextElement', name, attributes, children } as unknown as PhrasingContent;
 }
 
-/** Returns the phrasing content of a paragraph: marker, run-in heading, place or term set off, then the text. */
-function phrasing(p: Paragraph): PhrasingContent[] {
+/** Returns the marks of a paragraph that do not overlap one another: earlier first, then longer. */
+function usableMarks(p: Paragraph): TextMark[] {
+  const sorted = [...(p.marks ?? [])].sort((a, b) => a.start - b.start || b.end - a.end);
+  const kept: TextMark[] = [];
+  for (const m of sorted) {
+    if (m.start < 0 || m.end > p.text.length || m.end <= m.start) continue;
+    if (kept.length > 0 && m.start < kept[kept.length - 1].end) continue;
+    kept.push(m);
+  }
+  return kept;
+}
+
+/** Returns the phrasing content of text[from, to), with the marks inside that range wrapped in <Mark>. */
+function marked(text: string, from: number, to: number, marks: TextMark[]): PhrasingContent[] {
   const out: PhrasingContent[] = [];
-  let rest = p.text;
-  if (p.marker && rest.startsWith(p.marker)) {
-    out.push(span('Marker', p.marker) as unknown as PhrasingContent);
-    rest = rest.slice(p.marker.length);
+  let at = from;
+  for (const m of marks) {
+    const start = Math.max(m.start, from);
+    const end = Math.min(m.end, to);
+    if (end <= start || start < at) continue;
+    if (start > at) out.push({ type: 'text', value: text.slice(at, start) });
+    out.push(span('Mark', [{ type: 'text', value: text.slice(start, end) }], [...attr('kind', m.kind), ...attr('ref', m.ref), ...attr('note', m.note)]));
+    at = end;
   }
-  if (p.runIn && rest.startsWith(p.runIn)) {
-    out.push(span('RunIn', p.runIn) as unknown as PhrasingContent);
-    rest = rest.slice(p.runIn.length);
-  } else if (p.place && rest.startsWith(p.place)) {
-    out.push(span('Place', p.place) as unknown as PhrasingContent);
-    rest = rest.slice(p.place.length);
+  if (to > at) out.push({ type: 'text', value: text.slice(at, to) });
+  return out;
+}
+
+/**
+ * Returns the phrasing content of a paragraph: the marker, run-in heading, place or defined term
+ * set off as components, and figure, first and term marks inside the text. Every character of the
+ * text is in exactly one text node, in order.
+ */
+function phrasing(p: Paragraph): PhrasingContent[] {
+  const text = p.text;
+  const marks = usableMarks(p);
+  // Structural spans, in order: [start, end, component].
+  const spans: Array<[number, number, string]> = [];
+  let at = 0;
+  if (p.marker && text.startsWith(p.marker)) {
+    spans.push([0, p.marker.length, 'Marker']);
+    at = p.marker.length;
+  }
+  if (p.runIn && text.startsWith(p.runIn, at)) {
+    spans.push([at, at + p.runIn.length, 'RunIn']);
+  } else if (p.place && text.startsWith(p.place, at)) {
+    spans.push([at, at + p.place.length, 'Place']);
   } else if (p.term) {
-    const quoted = `“${p.term}”`;
-    const at = rest.indexOf(quoted);
-    if (at >= 0) {
-      out.push({ type: 'text', value: rest.slice(0, at + 1) });
-      out.push(span('Dfn', p.term) as unknown as PhrasingContent);
-      rest = rest.slice(at + quoted.length - 1);
-    }
+    const quoted = text.indexOf(`“${p.term}”`, at);
+    if (quoted >= 0) spans.push([quoted + 1, quoted + 1 + p.term.length, 'Dfn']);
   }
-  if (rest !== '') out.push({ type: 'text', value: rest });
+  const out: PhrasingContent[] = [];
+  let pos = 0;
+  for (const [start, end, name] of spans) {
+    if (start > pos) out.push(...marked(text, pos, start, marks));
+    out.push(span(name, marked(text, start, end, marks)));
+    pos = end;
+  }
+  if (pos < text.length) out.push(...marked(text, pos, text.length, marks));
   return out;
 }
 

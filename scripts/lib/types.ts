@@ -84,6 +84,22 @@ export interface Paragraph {
   list?: string;
   /** Reform domains of the passage, with evidence (set by the domain classifier). */
   domains?: DomainTag[];
+  /** Spans of the text to mark on the page (figures, firsts, glossary terms), by character offset. */
+  marks?: TextMark[];
+}
+
+/**
+ * A span of a paragraph's text that the page marks up: a figure, a claim of being first, or a
+ * glossary term. Offsets are UTF-16 indices into Paragraph.text (start inclusive, end exclusive).
+ */
+export interface TextMark {
+  start: number;
+  end: number;
+  kind: 'figure' | 'first' | 'term';
+  /** What the mark points to: a figure id, a first id, a term slug. */
+  ref: string;
+  /** Short text shown on hover and focus (a definition, a value with its unit). */
+  note?: string;
 }
 
 /** A reform domain assigned to a passage or section, with how and why. */

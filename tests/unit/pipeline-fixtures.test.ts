@@ -8,6 +8,7 @@ import remarkMdx from 'remark-mdx';
 import remarkFrontmatter from 'remark-frontmatter';
 import { parse as parseYaml } from 'yaml';
 import { buildReport } from '../../scripts/lib/report.ts';
+import { mdastToMdx, reportToMdast } from '../../scripts/lib/mdx.ts';
 import { readSeed } from '../../scripts/lib/seed-file.ts';
 import { detectStructure } from '../../scripts/lib/structure.ts';
 import { context, loadSeed, pipelineData, ROOT, seedSlugs } from './helpers.ts';
@@ -16,7 +17,7 @@ import { context, loadSeed, pipelineData, ROOT, seedSlugs } from './helpers.ts';
 // UPDATE_FIXTURES=1 rewrites the expected files; review the diff before committing them.
 const FIXTURES = join(ROOT, 'tests', 'fixtures', 'pipeline');
 const update = process.env.UPDATE_FIXTURES === '1';
-const COMPONENTS = new Set(['Heading', 'Para', 'Glossary', 'Marker', 'RunIn', 'Place', 'Dfn']);
+const COMPONENTS = new Set(['Heading', 'Para', 'Glossary', 'Marker', 'RunIn', 'Place', 'Dfn', 'Mark']);
 
 interface Node {
   type: string;
@@ -144,4 +145,28 @@ test('a web page in another layout: chrome, byline metadata, bullets and a gloss
     ['一网通办', '一窗受理'],
   );
   assert.equal(s.root.children[0].heading, '重点改革\n稳步推进');
+});
+
+test('marks (figures, firsts, terms) wrap spans of text without losing or reordering a character', () => {
+  const text = '一是简政放权。投资报建审批事项由43项减少为35项,在全省率先完成。';
+  const at = (s: string) => text.indexOf(s);
+  const root = {
+    id: 'top', level: 0, style: 'root' as const, title: '', heading: '', lines: [0, 0] as [number, number], children: [],
+    paragraphs: [{
+      id: 'p-000001', kind: 'item' as const, text, lines: [1, 1] as [number, number], marker: '一是', runIn: '简政放权。',
+      marks: [
+        { start: at('简政放权'), end: at('简政放权') + 4, kind: 'term' as const, ref: '简政放权', note: '放管服的一部分' },
+        { start: at('由43项'), end: at('35项') + 3, kind: 'figure' as const, ref: 'f-1', note: '43 项 → 35 项' },
+        { start: at('43项'), end: at('43项') + 3, kind: 'figure' as const, ref: 'f-overlap' },
+        { start: at('在全省率先'), end: at('在全省率先') + 5, kind: 'first' as const, ref: 'first-1' },
+      ],
+    }],
+  };
+  const mdx = mdastToMdx(reportToMdast({ outline: root }, root));
+  const { paragraphs } = readBack(mdx);
+  assert.equal(paragraphs.get('p-000001'), text);
+  assert.match(mdx, /<Marker>一是<\/Marker><RunIn><Mark kind="term" ref="简政放权" note="放管服的一部分">简政放权<\/Mark>。<\/RunIn>/);
+  assert.match(mdx, /<Mark kind="figure" ref="f-1" note="43 项 → 35 项">由43项减少为35项<\/Mark>/);
+  assert.ok(!mdx.slice(mdx.indexOf('\n---\n', 4)).includes('f-overlap'), 'an overlapping mark is dropped, not nested');
+  assert.match(mdx, /<Mark kind="first" ref="first-1">在全省率先<\/Mark>完成。/);
 });
