@@ -128,6 +128,7 @@ function heading(section: Section): MdxJsxFlowElement {
     ...attr('level', section.level),
     ...attr('number', section.number),
     ...attr('text', section.heading),
+    ...attr('domains', (section.domains ?? []).map((t) => t.domain).join(' ')),
   ]);
 }
 
