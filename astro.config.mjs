@@ -1,12 +1,14 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import { seedWatcher } from './src/integrations/seed-watcher.ts';
+import { pagefindIntegration } from './src/integrations/pagefind.ts';
 
 export default defineConfig({
   // The public address, used for canonical links; citations use the address the reader is on.
   site: process.env.SITE_URL ?? 'http://localhost:4321',
   trailingSlash: 'always',
-  integrations: [mdx()],
+  integrations: [mdx(), pagefindIntegration(), seedWatcher()],
   build: { format: 'directory' },
   // Separate output and cache folders let several builds run side by side (tests, benchmarks).
   outDir: process.env.ASTRO_OUT_DIR ?? './dist',

@@ -2,6 +2,7 @@ import { unified } from 'unified';
 import remarkMdx from 'remark-mdx';
 import remarkStringify from 'remark-stringify';
 import remarkFrontmatter from 'remark-frontmatter';
+import remarkGfm from 'remark-gfm';
 import { stringify as stringifyYaml } from 'yaml';
 import type { PhrasingContent, Root, RootContent } from 'mdast';
 import type { MdxJsxAttribute, MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
@@ -99,9 +100,13 @@ function para(p: Paragraph): MdxJsxFlowElement {
     ...attr('id', p.id),
     ...attr('kind', p.kind === 'text' ? undefined : p.kind),
     ...attr('list', p.list),
+    ...attr('bullet', p.bullet),
     ...attr('lines', p.lines[0] === p.lines[1] ? String(p.lines[0]) : p.lines.join('-')),
   ];
-  return flow('Para', attributes, [{ type: 'paragraph', children: phrasing(p) }]);
+  // Markdown written by an editor keeps its own structure: a table, or inline markup (already made inert).
+  if (p.table) return flow('Para', attributes, [p.table as RootContent]);
+  const children = p.md ? (p.md as PhrasingContent[]) : phrasing(p);
+  return flow('Para', attributes, [{ type: 'paragraph', children }]);
 }
 
 /** Returns the flow content for a section's paragraphs, wrapping each glossary box in <Glossary>. */
@@ -132,7 +137,7 @@ function heading(section: Section): MdxJsxFlowElement {
   ]);
 }
 
-/** Returns the mdast tree (with a YAML frontmatter node) of a report's MDX file. */
+/** Returns the mdast tree of a report's MDX file: a small YAML frontmatter (the slug) and the body. */
 export function reportToMdast(frontmatter: object, root: Section): Root {
   const children: RootContent[] = [{ type: 'yaml', value: stringifyYaml(frontmatter, { lineWidth: 0, version: '1.1' }).trimEnd() }];
   const visit = (section: Section) => {
@@ -146,5 +151,5 @@ export function reportToMdast(frontmatter: object, root: Section): Root {
 
 /** Returns the MDX text of an mdast tree, serialised by remark-mdx. */
 export function mdastToMdx(tree: Root): string {
-  return unified().use(remarkFrontmatter, ['yaml']).use(remarkMdx).use(remarkStringify).stringify(tree);
+  return unified().use(remarkFrontmatter, ['yaml']).use(remarkGfm).use(remarkMdx).use(remarkStringify).stringify(tree);
 }

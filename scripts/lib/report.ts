@@ -1,6 +1,8 @@
 import { applyDomains, type DomainRule } from './domains.ts';
+import { applyFigureMarks, extractFigures } from './figures.ts';
 import { detectStructure } from './structure.ts';
 import { mdastToMdx, reportToMdast } from './mdx.ts';
+import { applyTermMarks, extractTerms, termMarks, type KeptTerm } from './terms.ts';
 import type { Seed } from './seed-file.ts';
 import type { Section } from './types.ts';
 
@@ -20,20 +22,38 @@ function count(section: Section): { sections: number; paragraphs: number; charac
   return { sections, paragraphs, characters };
 }
 
+/**
+ * Returns a record as the JSON text written to content/records/: one space of indentation, so
+ * that a diff of content/ reads as a review of what the pipeline changed, and fast to write and
+ * read for thousands of reports (YAML frontmatter was an order of magnitude slower).
+ */
+export function recordToJson(record: object): string {
+  return JSON.stringify(record, null, 1) + '\n';
+}
+
 /** The hand-kept data the pipeline applies to every report. */
 export interface PipelineData {
   domains: DomainRule[];
+  /** The kept glossary (content/glossary.json); without it only quoted and box-defined terms are found. */
+  glossary?: KeptTerm[];
 }
 
 /**
- * Returns the record of one report (the generated MDX file's frontmatter) and the MDX text.
+ * Returns the record of one report (content/records/<slug>.json), its JSON text, and the MDX text
+ * of its body (content/reports/<slug>.mdx).
  * The record holds the seed's metadata, what was read from the text, the outline with every
  * paragraph, the chrome set aside and the original body for the source view.
  */
-export function buildReport(seed: Seed, data: PipelineData): { record: Record<string, unknown>; mdx: string; unclassified: string[] } {
+export function buildReport(seed: Seed, data: PipelineData): { record: Record<string, unknown>; json: string; mdx: string; unclassified: string[] } {
   const { meta } = seed;
   const structure = detectStructure(seed.body, seed.bodyLine, meta.titleStated ? meta.title : '');
   const unclassified = applyDomains(structure.root, data.domains);
+  // After the domains, so every figure and first carries its paragraph's domains.
+  const { figures, firsts } = extractFigures(structure.root, { report: seed.slug, jurisdiction: meta.jurisdiction });
+  applyFigureMarks(structure.root, figures, firsts);
+  const kept = data.glossary ?? [];
+  const terms = extractTerms(structure.root, structure.glossary, kept);
+  applyTermMarks(structure.root, termMarks(terms, kept));
   const fromText: Record<string, number> = {};
   const filled: Record<string, string> = {};
   for (const field of FROM_TEXT) {
@@ -71,9 +91,12 @@ export function buildReport(seed: Seed, data: PipelineData): { record: Record<st
     glossary: structure.glossary,
     projects: structure.projects,
     places: structure.places,
+    terms,
+    figures,
+    firsts,
     outline: structure.root,
     sourceText: seed.body,
     sourceFirstLine: seed.bodyLine,
   };
-  return { record, mdx: mdastToMdx(reportToMdast(record, structure.root)), unclassified };
+  return { record, json: recordToJson(record), mdx: mdastToMdx(reportToMdast({ slug: seed.slug }, structure.root)), unclassified };
 }

@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto';
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
-import type { Heading, Root } from 'mdast';
+import remarkGfm from 'remark-gfm';
+import { toString } from 'mdast-util-to-string';
+import type { Heading, PhrasingContent, Root, Table } from 'mdast';
 import { detectChrome } from './chrome.ts';
 import {
   BOX_LABEL,
@@ -46,37 +48,107 @@ function idMaker(prefix: string): (content: string) => string {
   };
 }
 
-/** Returns the 1-based body line numbers that remark-parse reads as ATX markdown headings, with depth and text. */
-function markdownHeadings(body: string): Map<number, { depth: number; text: string }> {
-  const tree = unified().use(remarkParse).parse(body) as Root;
-  const found = new Map<number, { depth: number; text: string }>();
+/** A block that markdown itself structures: the units it becomes, keyed by its first body line. */
+interface MarkdownBlock {
+  firstLine: number;
+  lastLine: number;
+  units: Unit[];
+}
+
+/** Returns the phrasing nodes of a markdown paragraph made inert: no positions, no images, no links but web and mail links, raw HTML as text. */
+function inertPhrasing(nodes: PhrasingContent[]): PhrasingContent[] {
+  return nodes.map((node): PhrasingContent => {
+    if (node.type === 'image') return { type: 'text', value: node.alt ?? '' };
+    if (node.type === 'html') return { type: 'text', value: node.value };
+    if (node.type === 'link') {
+      const children = inertPhrasing(node.children);
+      if (!/^(https?:\/\/|mailto:)/i.test(node.url)) return { type: 'emphasis', children } as unknown as PhrasingContent;
+      return { type: 'link', url: node.url, title: node.title ?? null, children } as PhrasingContent;
+    }
+    if ('children' in node) return { ...node, position: undefined, children: inertPhrasing(node.children as PhrasingContent[]) } as PhrasingContent;
+    const { position: _position, ...rest } = node as PhrasingContent & { position?: unknown };
+    return rest as PhrasingContent;
+  });
+}
+
+function hasInlineMarkup(nodes: PhrasingContent[]): boolean {
+  return nodes.some((n) => n.type !== 'text' && n.type !== 'break');
+}
+
+/**
+ * Returns the blocks of a body that markdown structures: ATX headings always; lists, GFM tables,
+ * blockquotes and fenced code, and paragraphs with inline markup (emphasis, links, code) when the
+ * body is written in markdown (it has any of those blocks). Everything else is left to the text rules.
+ */
+function markdownBlocks(body: string, firstLine: number): MarkdownBlock[] {
+  const tree = unified().use(remarkParse).use(remarkGfm).parse(body) as Root;
+  const rawLines = body.split('\n');
+  const isMarkdown = tree.children.some((n) => n.type === 'heading' || n.type === 'list' || n.type === 'table' || n.type === 'blockquote' || (n.type === 'code' && /^\s*(```|~~~)/.test(rawLines[(n.position?.start.line ?? 1) - 1] ?? '')));
+  const blocks: MarkdownBlock[] = [];
+  let listCount = 0;
+  const at = (n: { position?: { start: { line: number }; end: { line: number } } }): [number, number] => [firstLine + n.position!.start.line - 1, firstLine + n.position!.end.line - 1];
   for (const node of tree.children) {
-    if (node.type !== 'heading' || !node.position) continue;
-    const h = node as Heading;
-    const start = h.position!.start;
-    const end = h.position!.end;
-    if (start.line !== end.line) continue; // setext headings are left to the text rules
-    const rawLine = body.split('\n')[start.line - 1].replace(/\r$/, '');
-    const m = /^ {0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$/.exec(rawLine);
-    if (m) found.set(start.line, { depth: m[1].length, text: m[2] });
+    if (!node.position) continue;
+    const lines = at(node);
+    if (node.type === 'heading') {
+      const h = node as Heading;
+      if (h.position!.start.line !== h.position!.end.line) continue; // setext headings are left to the text rules
+      const m = /^ {0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$/.exec(rawLines[h.position!.start.line - 1].replace(/\r$/, ''));
+      if (m) blocks.push({ firstLine: lines[0], lastLine: lines[1], units: [{ type: 'heading', match: { style: `markdown-${m[1].length}` as HeadingStyle, heading: m[2], continues: false }, lines }] });
+      continue;
+    }
+    if (!isMarkdown) continue;
+    if (node.type === 'list') {
+      listCount++;
+      const units: Unit[] = [];
+      let n = node.start ?? 1;
+      for (const item of node.children) {
+        const bullet = node.ordered ? `${n++}.` : '•';
+        const first = item.children.find((c) => c.type === 'paragraph');
+        units.push({ type: 'text', text: toString(item), lines: at(item), kind: 'item', bullet, md: first && first.type === 'paragraph' && item.children.length === 1 ? inertPhrasing(first.children) : undefined, list: `m${listCount}` });
+      }
+      blocks.push({ firstLine: lines[0], lastLine: lines[1], units });
+    } else if (node.type === 'table') {
+      const table = { ...node, position: undefined, children: node.children.map((row) => ({ ...row, position: undefined, children: row.children.map((cell) => ({ ...cell, position: undefined, children: inertPhrasing(cell.children) })) })) } as Table;
+      const text = node.children.map((row) => row.children.map((cell) => toString(cell)).join(' | ')).join('\n');
+      blocks.push({ firstLine: lines[0], lastLine: lines[1], units: [{ type: 'text', text, lines, kind: 'table', table }] });
+    } else if (node.type === 'blockquote') {
+      const units: Unit[] = node.children.map((c) => ({ type: 'text' as const, text: toString(c), lines: at(c), kind: 'quote' as const, md: c.type === 'paragraph' ? inertPhrasing(c.children) : undefined }));
+      blocks.push({ firstLine: lines[0], lastLine: lines[1], units });
+    } else if (node.type === 'code' && /^\s*(```|~~~)/.test(rawLines[node.position.start.line - 1] ?? '')) {
+      blocks.push({ firstLine: lines[0], lastLine: lines[1], units: [{ type: 'text', text: node.value, lines }] });
+    } else if (node.type === 'paragraph' && hasInlineMarkup(node.children)) {
+      blocks.push({ firstLine: lines[0], lastLine: lines[1], units: [{ type: 'text', text: toString(node), lines, md: inertPhrasing(node.children) }] });
+    }
   }
-  return found;
+  return blocks;
 }
 
 type Unit =
   | { type: 'heading'; match: HeadingMatch; lines: [number, number] }
-  | { type: 'text'; text: string; lines: [number, number] };
+  | {
+      type: 'text';
+      text: string;
+      lines: [number, number];
+      /** Set for blocks that markdown structures: no text rules apply to them. */
+      kind?: 'item' | 'quote' | 'table';
+      bullet?: string;
+      md?: PhrasingContent[];
+      table?: Table;
+      list?: string;
+    };
 
 /** Returns the report's lines as heading and text units, joining headings that run over two lines. */
-function toUnits(lines: SourceLine[], chromeLines: Set<number>, md: Map<number, { depth: number; text: string }>, firstLine: number): Unit[] {
+function toUnits(lines: SourceLine[], chromeLines: Set<number>, blocks: MarkdownBlock[]): Unit[] {
   const content = lines.filter((l) => l.text !== '' && !chromeLines.has(l.n));
+  const byFirst = new Map(blocks.map((b) => [b.firstLine, b]));
   const units: Unit[] = [];
   for (let i = 0; i < content.length; i++) {
     const line = content[i];
-    const mdh = md.get(line.n - firstLine + 1);
-    if (mdh) {
-      const style = `markdown-${mdh.depth}` as HeadingStyle;
-      units.push({ type: 'heading', match: { style, heading: mdh.text, continues: false }, lines: [line.n, line.n] });
+    const block = byFirst.get(line.n);
+    if (block) {
+      units.push(...block.units);
+      while (i + 1 < content.length && content[i + 1].n <= block.lastLine) i++;
       continue;
     }
     const match = BOX_LABEL.test(line.text) ? undefined : matchHeading(line.text);
@@ -157,6 +229,13 @@ function buildOutline(units: Unit[]): Section {
     }
 
     const { text, lines } = unit;
+    if (unit.kind || unit.md) {
+      // Structured by markdown as the editor wrote it: kept as is, no text rules.
+      const kind = unit.kind === 'quote' ? 'quote' : unit.kind === 'table' ? 'table' : unit.kind === 'item' ? 'item' : 'text';
+      push({ kind, text, lines, bullet: unit.bullet, md: unit.md, table: unit.table, list: unit.list });
+      list = undefined;
+      continue;
+    }
     if (BOX_LABEL.test(text)) {
       push({ kind: 'box-label', text, lines });
       inBox = true;
@@ -263,7 +342,7 @@ export function detectStructure(body: string, firstLine: number, title: string):
   const lines = splitSourceLines(body, firstLine);
   const { chrome, meta } = detectChrome(lines, title);
   const chromeLines = new Set(chrome.map((c) => c.line));
-  const units = toUnits(lines, chromeLines, markdownHeadings(body), firstLine);
+  const units = toUnits(lines, chromeLines, markdownBlocks(body, firstLine));
   const root = buildOutline(units);
   markPlaces(root);
   assignIds(root);

@@ -62,7 +62,7 @@ export type HeadingStyle =
   | 'plain';
 
 /** What a paragraph is in the report's structure. */
-export type ParagraphKind = 'text' | 'item' | 'definition' | 'place' | 'box-label' | 'table';
+export type ParagraphKind = 'text' | 'item' | 'definition' | 'place' | 'box-label' | 'table' | 'quote';
 
 /** A paragraph of report text (or one item split from a paragraph), with a stable anchor id. */
 export interface Paragraph {
@@ -86,6 +86,12 @@ export interface Paragraph {
   domains?: DomainTag[];
   /** Spans of the text to mark on the page (figures, firsts, glossary terms), by character offset. */
   marks?: TextMark[];
+  /** For a markdown paragraph with inline markup: its mdast phrasing nodes (made inert), rendered instead of `text`. */
+  md?: unknown[];
+  /** For a markdown table: its mdast table node (made inert). */
+  table?: unknown;
+  /** For a markdown list item: its bullet or number (•, 1.), which is markup, not part of `text`. */
+  bullet?: string;
 }
 
 /**

@@ -16,7 +16,7 @@ const paragraphSchema = z.object({
   /** Stable anchor: p- and six hex digits of the SHA-1 of the text (-2, -3 for repeats). */
   id: z.string(),
   /** text, item (enumeration item), definition (glossary box), place (sub-jurisdiction), box-label, table. */
-  kind: z.enum(['text', 'item', 'definition', 'place', 'box-label', 'table']),
+  kind: z.enum(['text', 'item', 'definition', 'place', 'box-label', 'table', 'quote']),
   /** The exact text of the paragraph. */
   text: z.string(),
   /** First and last line in the seed file. */
@@ -33,6 +33,12 @@ const paragraphSchema = z.object({
   list: z.string().optional(),
   /** Reform domains of the passage. */
   domains: z.array(domainTagSchema).default([]),
+  /** Markdown phrasing nodes of a paragraph with inline markup (rendered from the MDX body; kept for exports). */
+  md: z.array(z.unknown()).optional(),
+  /** Markdown table node (rendered from the MDX body). */
+  table: z.unknown().optional(),
+  /** Bullet or number of a markdown list item (markup, not text). */
+  bullet: z.string().optional(),
 });
 
 /** A section of the outline; the root (level 0) holds the text before the first heading. */
@@ -75,7 +81,107 @@ const sectionSchema: z.ZodType<OutlineSection> = z.lazy(() =>
   }),
 ) as z.ZodType<OutlineSection>;
 
-/** The record of one report: the frontmatter of content/reports/<slug>.mdx, written by scripts/build-content.ts. */
+/** A place where a term occurs in a report. */
+const termOccurrenceSchema = z.object({
+  /** Paragraph id; absent when the term is in the section heading. */
+  paragraph: z.string().optional(),
+  /** Section id (top for text before the first heading). */
+  section: z.string(),
+  /** UTF-16 offset of the first character in the paragraph text (or the heading as printed). */
+  start: z.number().int().min(0),
+  /** UTF-16 offset after the last character. */
+  end: z.number().int().min(0),
+  /** The words as written, when they are a synonym of the term. */
+  form: z.string().optional(),
+  /** True when the words stand inside “…”. */
+  quoted: z.boolean(),
+});
+
+/** A term one report uses, with its occurrences in document order. */
+const reportTermSchema = z.object({
+  /** The term: 放管服. */
+  term: z.string(),
+  /** URL segment of its page /terms/<slug>/: the term itself unless it cannot be one. */
+  slug: z.string(),
+  /** True for a term of the kept glossary (content/glossary.json). */
+  kept: z.boolean(),
+  /** The report's own definition, from one of its glossary boxes. */
+  definition: z.string().optional(),
+  occurrences: z.array(termOccurrenceSchema),
+});
+export type ReportTerm = z.infer<typeof reportTermSchema>;
+
+/** A number found in report text, with its unit and the sentence it came from (scripts/lib/figures.ts). */
+export const figureSchema = z.object({
+  /** Stable id: fig- and eight hex digits from report, paragraph and text; the anchor of its <mark> on the report page. */
+  id: z.string(),
+  /** Slug of the report. */
+  report: z.string(),
+  /** Id in content/jurisdictions.json. */
+  jurisdiction: z.string(),
+  /** Section id the figure is in. */
+  section: z.string(),
+  /** Paragraph id the figure is in. */
+  paragraph: z.string(),
+  /** UTF-16 offset of the figure in the paragraph text. */
+  start: z.number().int().min(0),
+  /** UTF-16 offset after it. */
+  end: z.number().int().min(0),
+  /** The figure as printed: 115项, 由20.7天缩短至5天. */
+  text: z.string(),
+  /** The number (for a change, the value after it) as printed: 2.3万元 is 2.3 with unit 万元. */
+  value: z.number(),
+  /** Unit as printed: 项, 个工作日, 万元, %. */
+  unit: z.string(),
+  /** What the unit measures. */
+  kind: z.enum(['count', 'percent', 'points', 'money', 'area', 'duration']),
+  /** Before → after, when the text gives both. */
+  change: z.object({ from: z.number(), to: z.number(), verb: z.string() }).optional(),
+  /** Hedge printed with the number: 多, 余, 近, 约, 超过. */
+  approx: z.string().optional(),
+  /** Arabic or Chinese numerals. */
+  numeral: z.enum(['arabic', 'chinese']),
+  /** The words the figure quantifies. */
+  phrase: z.string(),
+  /** The sentence the figure is in. */
+  sentence: z.string(),
+  /** Reform domains of the paragraph (ids in content/domains.json). */
+  domains: z.array(z.string()),
+});
+export type FigureRecord = z.infer<typeof figureSchema>;
+
+/** A claim of being first or leading (在全省率先, 全国首个, 排名第一位, 走在前列). */
+export const firstSchema = z.object({
+  /** Stable id: first- and eight hex digits; the anchor of its <mark> on the report page. */
+  id: z.string(),
+  /** Slug of the report. */
+  report: z.string(),
+  /** Id in content/jurisdictions.json. */
+  jurisdiction: z.string(),
+  /** Section id. */
+  section: z.string(),
+  /** Paragraph id. */
+  paragraph: z.string(),
+  /** UTF-16 offset in the paragraph text. */
+  start: z.number().int().min(0),
+  /** UTF-16 offset after the claim. */
+  end: z.number().int().min(0),
+  /** The claim as printed. */
+  text: z.string(),
+  /** 率先 (did it first), 首个 (first of its kind), 第一 (ranked first), 前列 (among the leaders). */
+  claim: z.enum(['率先', '首个', '第一', '前列']),
+  /** Where the claim holds: 全国, 全省, 全市 …, or 未说明. */
+  scope: z.string(),
+  /** The sentence the claim is in. */
+  sentence: z.string(),
+  /** Reform domains of the paragraph. */
+  domains: z.array(z.string()),
+  /** Id of the first this one restates (a run-in heading and its paragraph); counts leave it out. */
+  repeatOf: z.string().optional(),
+});
+export type FirstRecord = z.infer<typeof firstSchema>;
+
+/** The record of one report: content/records/<slug>.json, written by scripts/build-content.ts. */
 export const reportSchema = z.object({
   /** File name of the seed without .md; the URL is /reports/<slug>/. */
   slug: z.string(),
@@ -133,6 +239,12 @@ export const reportSchema = z.object({
   ),
   /** Paragraphs in lists of sub-jurisdictions (districts, counties). */
   places: z.array(z.object({ place: z.string(), paragraph: z.string(), section: z.string() })),
+  /** Terms the report uses (scripts/lib/terms.ts): kept-glossary terms, terms its glossary boxes define, quoted terms. */
+  terms: z.array(reportTermSchema).default([]),
+  /** Figures found in the text (scripts/lib/figures.ts), in document order. */
+  figures: z.array(figureSchema).default([]),
+  /** Claims of being first or leading, in document order. */
+  firsts: z.array(firstSchema).default([]),
   /** The outline with every paragraph. */
   outline: sectionSchema,
   /** The seed body exactly as stored, for the source view. */
@@ -142,3 +254,9 @@ export const reportSchema = z.object({
 });
 
 export type ReportRecord = z.infer<typeof reportSchema>;
+
+/** The frontmatter of a generated MDX body (content/reports/<slug>.mdx): only the slug; the record holds the rest. */
+export const reportBodySchema = z.object({
+  /** Same as the record's slug. */
+  slug: z.string(),
+});

@@ -22,12 +22,17 @@ function runContent(dir: string) {
   return spawnSync(process.execPath, [SCRIPT], { cwd: dir, env: { ...process.env, GAIGE_ROOT: dir }, encoding: 'utf8' });
 }
 
+/** Returns every generated file (content/reports/*.mdx and content/records/*.json) by its path under content/. */
 function snapshot(dir: string): Map<string, Buffer> {
-  const out = join(dir, 'content', 'reports');
-  return new Map(readdirSync(out).sort().map((f) => [f, readFileSync(join(out, f))]));
+  const files = new Map<string, Buffer>();
+  for (const sub of ['reports', 'records']) {
+    const out = join(dir, 'content', sub);
+    for (const f of readdirSync(out).sort()) files.set(`${sub}/${f}`, readFileSync(join(out, f)));
+  }
+  return files;
 }
 
-test('two content builds give byte-identical content/reports, equal to the committed files', () => {
+test('two content builds give byte-identical content/reports and content/records, equal to the committed files', () => {
   const a = scratchProject();
   const b = scratchProject();
   try {
@@ -35,10 +40,11 @@ test('two content builds give byte-identical content/reports, equal to the commi
     assert.equal(runContent(b).status, 0);
     const first = snapshot(a);
     const second = snapshot(b);
-    assert.deepEqual([...first.keys()], ['guangzhou-2019h1.mdx', 'pingshan-2017.mdx', 'xiangtan-2017.mdx', 'zhongshan-2018.mdx', 'zhuzhou-2017.mdx']);
+    const slugs = ['guangzhou-2019h1', 'pingshan-2017', 'xiangtan-2017', 'zhongshan-2018', 'zhuzhou-2017'];
+    assert.deepEqual([...first.keys()], [...slugs.map((s) => `reports/${s}.mdx`), ...slugs.map((s) => `records/${s}.json`)]);
     for (const [name, bytes] of first) {
       assert.ok(bytes.equals(second.get(name)!), `${name} differs between two builds`);
-      assert.ok(bytes.equals(readFileSync(join(ROOT, 'content', 'reports', name))), `content/reports/${name} is stale: run npm run content and commit it`);
+      assert.ok(bytes.equals(readFileSync(join(ROOT, 'content', name))), `content/${name} is stale: run npm run content and commit it`);
     }
   } finally {
     rmSync(a, { recursive: true, force: true });
@@ -69,6 +75,7 @@ test('a broken seed fails the content build with file, line and fix, and writes 
 test('the content script is what npm run content runs', () => {
   const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
   assert.equal(pkg.scripts.content, 'node scripts/build-content.ts');
-  assert.match(pkg.scripts.build, /npm run content/);
+  assert.equal(pkg.scripts.build, 'node scripts/build.ts');
+  assert.match(readFileSync(join(ROOT, 'scripts', 'build.ts'), 'utf8'), /scripts\/build-content\.ts/);
   assert.match(execFileSync(process.execPath, ['--version'], { encoding: 'utf8' }), /^v(2[4-9]|[3-9]\d)\./, 'npm scripts must run Node 24 or later');
 });

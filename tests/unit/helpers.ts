@@ -28,7 +28,10 @@ export function seedSlugs(): string[] {
     .sort();
 }
 
-/** Returns the hand-kept data the pipeline applies (the domain taxonomy). */
+/** Returns the hand-kept data the pipeline applies (the domain taxonomy and the kept glossary). */
 export function pipelineData(): PipelineData {
-  return { domains: JSON.parse(readFileSync(join(ROOT, 'content', 'domains.json'), 'utf8')).domains };
+  return {
+    domains: JSON.parse(readFileSync(join(ROOT, 'content', 'domains.json'), 'utf8')).domains,
+    glossary: JSON.parse(readFileSync(join(ROOT, 'content', 'glossary.json'), 'utf8')).terms,
+  };
 }

@@ -6,7 +6,7 @@ import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkMdx from 'remark-mdx';
 import remarkFrontmatter from 'remark-frontmatter';
-import { parse as parseYaml } from 'yaml';
+import remarkGfm from 'remark-gfm';
 import { buildReport } from '../../scripts/lib/report.ts';
 import { mdastToMdx, reportToMdast } from '../../scripts/lib/mdx.ts';
 import { readSeed } from '../../scripts/lib/seed-file.ts';
@@ -32,10 +32,16 @@ interface Node {
  * failing on anything executable: expressions, ESM, raw HTML, unknown or dynamic JSX.
  */
 function readBack(mdx: string): { paragraphs: Map<string, string>; headings: string[] } {
-  const tree = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkMdx).parse(mdx) as Node;
+  const tree = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).use(remarkMdx).parse(mdx) as Node;
   const paragraphs = new Map<string, string>();
   const headings: string[] = [];
-  const text = (n: Node): string => (n.type === 'text' ? (n.value ?? '') : (n.children ?? []).map(text).join(''));
+  // A markdown table reads as its cells joined by ' | ', rows by line breaks, as the pipeline stores it.
+  const text = (n: Node): string =>
+    n.type === 'text' || n.type === 'inlineCode'
+      ? (n.value ?? '')
+      : n.type === 'table'
+        ? (n.children ?? []).map((row) => (row.children ?? []).map(text).join(' | ')).join('\n')
+        : (n.children ?? []).map(text).join('');
   const visit = (n: Node) => {
     assert.ok(!['mdxFlowExpression', 'mdxTextExpression', 'mdxjsEsm', 'html'].includes(n.type), `executable node ${n.type}`);
     if (n.type === 'mdxJsxFlowElement' || n.type === 'mdxJsxTextElement') {
@@ -55,8 +61,7 @@ function readBack(mdx: string): { paragraphs: Map<string, string>; headings: str
 }
 
 /** Asserts that every paragraph and heading in the record comes back from the MDX character for character. */
-function assertRoundTrip(mdx: string, label: string) {
-  const record = parseYaml(/^---\n([\s\S]*?)\n---\n/.exec(mdx)![1]) as { outline: SectionLike };
+function assertRoundTrip(mdx: string, record: { outline: SectionLike }, label: string) {
   const back = readBack(mdx);
   const expectedHeadings: string[] = [];
   const visit = (s: SectionLike) => {
@@ -80,7 +85,7 @@ for (const name of readdirSync(FIXTURES).sort()) {
     const dir = join(FIXTURES, name);
     const { seed, problems } = readSeed(`${name}/input.md`, name, readFileSync(join(dir, 'input.md')), context());
     assert.deepEqual(problems, []);
-    const { mdx } = buildReport(seed!, pipelineData());
+    const { mdx, record } = buildReport(seed!, pipelineData());
     const structure = detectStructure(seed!.body, seed!.bodyLine, seed!.meta.titleStated ? seed!.meta.title : '');
     const tree = JSON.stringify(structure, null, 2) + '\n';
     const outFile = join(dir, 'output.mdx');
@@ -89,7 +94,7 @@ for (const name of readdirSync(FIXTURES).sort()) {
     if (update || !existsSync(treeFile)) writeFileSync(treeFile, tree);
     assert.equal(mdx, readFileSync(outFile, 'utf8'), 'output.mdx differs (UPDATE_FIXTURES=1 to accept)');
     assert.equal(tree, readFileSync(treeFile, 'utf8'), 'tree.json differs (UPDATE_FIXTURES=1 to accept)');
-    assertRoundTrip(mdx, name);
+    assertRoundTrip(mdx, record as unknown as { outline: SectionLike }, name);
   });
 }
 
@@ -107,8 +112,8 @@ test('unsafe text stays literal: braces, tags, script, event handlers and javasc
 
 test('the five seeds round-trip through MDX unchanged', () => {
   for (const slug of seedSlugs()) {
-    const { mdx } = buildReport(loadSeed(slug), pipelineData());
-    assertRoundTrip(mdx, slug);
+    const { mdx, record } = buildReport(loadSeed(slug), pipelineData());
+    assertRoundTrip(mdx, record as unknown as { outline: SectionLike }, slug);
   }
 });
 
@@ -169,4 +174,24 @@ test('marks (figures, firsts, terms) wrap spans of text without losing or reorde
   assert.match(mdx, /<Mark kind="figure" ref="f-1" note="43 项 → 35 项">由43项减少为35项<\/Mark>/);
   assert.ok(!mdx.slice(mdx.indexOf('\n---\n', 4)).includes('f-overlap'), 'an overlapping mark is dropped, not nested');
   assert.match(mdx, /<Mark kind="first" ref="first-1">在全省率先<\/Mark>完成。/);
+});
+
+test('a markdown seed keeps its structure: headings, lists, a table, a blockquote, emphasis and safe links', () => {
+  const { seed } = readSeed('markdown/input.md', 'markdown', readFileSync(join(FIXTURES, 'markdown', 'input.md')), context());
+  const s = detectStructure(seed!.body, seed!.bodyLine, seed!.meta.title);
+  const all = [s.root, ...s.root.children.flatMap(function flat(c): typeof s.root.children {
+    return [c, ...c.children.flatMap(flat)];
+  })];
+  assert.deepEqual(all.slice(1).map((c) => `${c.level} ${c.heading}`), ['1 一、经济体制改革', '2 1. 营商环境', '1 二、社会体制改革']);
+  const ps = all.flatMap((c) => c.paragraphs);
+  assert.deepEqual(ps.filter((p) => p.kind === 'item').map((p) => p.bullet), ['•', '•', '1.', '2.']);
+  const table = ps.find((p) => p.kind === 'table')!;
+  assert.equal(table.text, '指标 | 2020年 | 2021年\n市场主体(万户) | 12 | 15\n开办时间 | 3天 | 1天');
+  assert.equal(ps.find((p) => p.kind === 'quote')!.text, '引用:改革没有完成时,只有进行时。');
+  const { mdx } = buildReport(seed!, pipelineData());
+  const body = mdx.slice(mdx.indexOf('\n---\n', 4));
+  assert.match(body, /\*\*混改项目5个\*\*/);
+  assert.match(body, /\[市国资委网站\]\(https:\/\/example\.gov\.cn\/a\.html\)/);
+  assert.ok(!body.includes('javascript:'), 'a javascript: link is not kept as a link');
+  assert.match(body, /\\<img src=x onerror=alert\(1\)>/);
 });

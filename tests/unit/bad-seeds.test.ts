@@ -1,0 +1,109 @@
+// Bad reports: each folder of tests/fixtures/bad-seeds/ holds seed files that must fail the content
+// build with a message naming the file, the line, the problem and the fix, leaving content/reports
+// as it was. Folders of tests/fixtures/good-seeds/ hold unusual but valid seeds that must build.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ROOT } from './helpers.ts';
+
+const BAD = join(ROOT, 'tests', 'fixtures', 'bad-seeds');
+const GOOD = join(ROOT, 'tests', 'fixtures', 'good-seeds');
+
+/** For each bad case: the messages expected on stderr (file:line: problem … 修改方法:…). */
+const EXPECTED: Record<string, RegExp[]> = {
+  'missing-title': [/^seeds\/changsha-2019\.md:1: 缺少必填字段 title\(标题\)。 修改方法:照原文抄写标题/m],
+  'empty-kind': [/^seeds\/xiangtan-2019\.md:5: 缺少必填字段 kind\(文件类型\)。 修改方法:从这些类型中选一个:yearbook-entry\(年鉴条目\)/m],
+  'impossible-date': [/^seeds\/xiangtan-2019\.md:6: date 的值“2019-02-30”不是存在的日期。/m],
+  'date-not-a-date': [/^seeds\/xiangtan-2019\.md:6: date 的值“2019年3月”不是日期。 修改方法:写成 "YYYY-MM-DD"/m],
+  'bad-period': [/^seeds\/xiangtan-2019\.md:4: period 的值“2019年全年”无法识别。 修改方法:写成 "2018"/m],
+  'unknown-jurisdiction': [/^seeds\/changsha-2019\.md:3: 未知的行政区“changsha”。 修改方法:改成已有的 id\(最接近的是 [a-z-]+、[a-z-]+、[a-z-]+\);如果是新的行政区,先在 content\/jurisdictions\.json 中添加一条/m],
+  'duplicate-slug': [/^seeds\/xiangtan-2019\.md:1: 与 seeds\/Xiangtan-2019\.md 的网址相同/m],
+  'empty-body': [/^seeds\/xiangtan-2019\.md:7: 正文是空的。 修改方法:在 frontmatter 结束行 --- 之后粘贴报告全文。/m],
+  'gbk-encoding': [/^seeds\/xiangtan-2019\.md:2: 文件不是 UTF-8 编码,看起来是 GB18030\/GBK 编码。 修改方法:.*iconv -f GB18030 -t UTF-8 seeds\/xiangtan-2019\.md/m],
+  'no-frontmatter': [/^seeds\/xiangtan-2019\.md:1: 文件开头没有 frontmatter/m],
+  'yaml-error': [/^seeds\/xiangtan-2019\.md:\d+: frontmatter 的 YAML 写法有误/m],
+  'unknown-field': [/^seeds\/xiangtan-2019\.md:6: 未知字段“citty”。/m],
+};
+
+/** Returns a scratch project: the real seeds and data files, with the content script's output built once. */
+function scratch(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'gaige-seeds-'));
+  cpSync(join(ROOT, 'seeds'), join(dir, 'seeds'), { recursive: true });
+  mkdirSync(join(dir, 'content'));
+  for (const f of readdirSync(join(ROOT, 'content')).filter((n) => n.endsWith('.json'))) cpSync(join(ROOT, 'content', f), join(dir, 'content', f));
+  return dir;
+}
+
+function content(dir: string) {
+  return spawnSync(process.execPath, [join(ROOT, 'scripts', 'build-content.ts')], { cwd: dir, env: { ...process.env, GAIGE_ROOT: dir }, encoding: 'utf8' });
+}
+
+function snapshot(dir: string): string {
+  const out = join(dir, 'content', 'reports');
+  return readdirSync(out).sort().map((f) => f + ':' + readFileSync(join(out, f), 'utf8').length).join('\n');
+}
+
+test('every bad-seed fixture has expected messages', () => {
+  assert.deepEqual(readdirSync(BAD).sort(), Object.keys(EXPECTED).sort());
+});
+
+for (const name of Object.keys(EXPECTED).sort()) {
+  test(`bad seed "${name}" fails with file, line, problem and fix, and writes nothing`, () => {
+    const dir = scratch();
+    try {
+      assert.equal(content(dir).status, 0);
+      const before = snapshot(dir);
+      for (const f of readdirSync(join(BAD, name))) cpSync(join(BAD, name, f), join(dir, 'seeds', f));
+      const run = content(dir);
+      assert.equal(run.status, 1, run.stdout);
+      assert.match(run.stderr, /^内容构建失败:\d+ 处问题,没有写入任何文件。/);
+      for (const re of EXPECTED[name]) assert.match(run.stderr, re);
+      assert.equal(snapshot(dir), before);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+}
+
+for (const name of readdirSync(GOOD).sort().filter((n) => n !== 'limits')) {
+  test(`unusual but valid seed "${name}" builds`, () => {
+    const dir = scratch();
+    try {
+      for (const f of readdirSync(join(GOOD, name))) cpSync(join(GOOD, name, f), join(dir, 'seeds', f));
+      const run = content(dir);
+      assert.equal(run.status, 0, run.stderr);
+      const record = readFileSync(join(dir, 'content', 'records', 'xiangtan-2019.json'), 'utf8');
+      assert.match(record, /全年完成改革任务50项/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+}
+
+test('no limit a real report would hit: 2 MB, 2,000 paragraphs, a title with punctuation and Latin letters, a long jurisdiction name', () => {
+  const dir = scratch();
+  try {
+    const jurisdictions = JSON.parse(readFileSync(join(dir, 'content', 'jurisdictions.json'), 'utf8'));
+    jurisdictions.push({ id: 'ningxia-yinchuan-xingqing', name: '宁夏回族自治区银川市兴庆区(含银川经济技术开发区·滨河新区)', shortName: '兴庆区', nameEn: 'Xingqing District, Yinchuan, Ningxia Hui Autonomous Region', province: '宁夏', level: '市辖区', levelEn: 'district', parent: { name: '银川市', nameEn: 'Yinchuan' }, aliases: [] });
+    writeFileSync(join(dir, 'content', 'jurisdictions.json'), JSON.stringify(jurisdictions));
+    const sentence = '推进“放管服”改革,投资报建审批事项由43项减少为35项,企业开办时间由20.7天缩短至5天,全面推行河长制。';
+    const lines: string[] = [];
+    for (let i = 1; i <= 2000; i++) {
+      if (i % 100 === 1) lines.push(`${'一二三四五六七八九十'[Math.floor(i / 100) % 10]}、第${i}部分`);
+      lines.push(`${i}段:${sentence.repeat(Math.ceil(1_000 / sentence.length))}`);
+    }
+    const body = lines.join('\n\n');
+    assert.ok(Buffer.byteLength(body) > 2_000_000, `body is ${Buffer.byteLength(body)} bytes`);
+    writeFileSync(join(dir, 'seeds', 'ningxia-yinchuan-xingqing-2020.md'), `---\ntitle: "G20·2020: Reform & Opening-up(试行)——兴庆区“放管服”改革[第2版]"\njurisdiction: ningxia-yinchuan-xingqing\nperiod: "2020"\nkind: annual-summary\n---\n${body}\n`);
+    const run = content(dir);
+    assert.equal(run.status, 0, run.stderr);
+    const record = JSON.parse(readFileSync(join(dir, 'content', 'records', 'ningxia-yinchuan-xingqing-2020.json'), 'utf8'));
+    assert.equal(record.stats.paragraphs, 2000);
+    assert.equal(record.title, 'G20·2020: Reform & Opening-up(试行)——兴庆区“放管服”改革[第2版]');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
