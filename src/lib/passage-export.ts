@@ -1,10 +1,7 @@
 import type { Passage } from './passages.ts';
 
-/** The columns of passages.csv / passages.json, in order. */
-export const PASSAGE_COLUMNS = ['report', 'jurisdiction', 'paragraph_id', 'url', 'section', 'kind', 'domains', 'evidence', 'text'] as const;
-
-/** Returns a passage as a flat record for the downloads; lists are joined with '; '. */
-export function passageRecord(p: Passage): Record<(typeof PASSAGE_COLUMNS)[number], string> {
+/** Returns a passage as a flat record for the downloads (columns documented in src/lib/codebook.ts); lists are joined with '; '. */
+export function passageRecord(p: Passage): Record<string, string> {
   return {
     report: p.report.data.slug,
     jurisdiction: p.report.jurisdiction.id,

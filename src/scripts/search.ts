@@ -3,11 +3,12 @@
 // Why not Pagefind's UI: its results are Pagefind's own matches, and for Chinese those are wrong
 // both ways (measured on our build: a plain query splits 营商环境 into 营|商|环境 and returns reports
 // without the term; a quoted query misses reports where the indexer joined a character of the term
-// to its neighbour, 11 of 161 quoted terms of the seeds). So for a query with Chinese in it we ask
-// Pagefind for candidates (plain query, which missed none of 400 sampled substrings, plus the
-// quoted query, which ranks the surest first), then keep the pages whose text contains every term
-// and cut our own sub-results and excerpts at the headings. If nothing contains the term, the loose
-// Pagefind results are shown under a notice. Latin-only queries use Pagefind as it is.
+// to its neighbour, 11 of 161 quoted terms of the seeds; a plain query can miss too, when the term
+// starts inside an indexed word: 畅、诉求 in 顺畅、诉求). So for a query with Chinese in it we ask
+// Pagefind for candidates (quoted, plain, and character by character against the `chars` meta
+// field every report carries), keep the pages whose text contains every term, and cut our own
+// sub-results and excerpts at the headings. If nothing contains the term, Pagefind's loose results
+// are shown under a notice. Latin-only queries use Pagefind as it is.
 import { containsAllTerms, excerptAround, findOccurrences, hasHan, queryTerms, splitSections, type ExcerptPart } from '../lib/search-terms.ts';
 
 interface PagefindAnchor {
@@ -166,8 +167,13 @@ async function runSearch(query: string, selected: Record<string, string[]>, loos
   const plainResults = plain?.results ?? [];
   if (exactWanted) {
     const quoted = await pf.search(terms.map((t) => `"${t}"`).join(' '), { filters });
+    // Every report lists its characters in a `chars` meta field (PagefindMeta), so a query of the
+    // term's characters one by one finds every report that could contain it, whatever the segmenter did.
+    const characters = await pf.search(terms.map((t) => t.replace(/\p{Script=Han}/gu, ' $& ')).join(' '), { filters });
     const seen = new Set<string>();
-    const candidates = [...(quoted?.results ?? []), ...plainResults].filter((r) => !seen.has(r.id) && Boolean(seen.add(r.id))).slice(0, MAX_CANDIDATES);
+    const candidates = [...(quoted?.results ?? []), ...plainResults, ...(characters?.results ?? [])]
+      .filter((r) => !seen.has(r.id) && Boolean(seen.add(r.id)))
+      .slice(0, MAX_CANDIDATES);
     const fragments = await Promise.all(candidates.map((r) => r.data()));
     const hits = fragments.map((f) => exactHit(f, terms)).filter((h): h is Hit => h !== null);
     // Reports first, then pages where the term occurs most; otherwise Pagefind's order.
@@ -194,7 +200,8 @@ function excerptNodes(excerpt: ExcerptPart[] | string): Node[] {
     parts = excerpt;
   }
   return parts.map((p) => {
-    if (!p.match) return document.createTextNode(p.text);
+    // Pagefind's page text has spaces where inline elements were (由 43项); Chinese reads without them.
+    if (!p.match) return document.createTextNode(p.text.replace(/\s+(?=[^\x00-\x7f])|(?<=[^\x00-\x7f])\s+/g, ''));
     const mark = document.createElement('mark');
     mark.textContent = p.text;
     return mark;

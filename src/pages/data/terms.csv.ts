@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import { toCsv } from '../../lib/csv.ts';
+import { csvResponse, toCsv } from '../../lib/codebook.ts';
 import { loadTerms } from '../../lib/terms.ts';
 
 const HEADER = [
@@ -33,5 +33,5 @@ export const GET: APIRoute = async () => {
       rows.push([...head, l.report.data.slug, l.report.jurisdiction.id, l.section, l.paragraph ?? '', String(l.inHeading), l.start, l.end, l.match, `${l.before}${l.match}${l.after}`, l.href]);
     }
   }
-  return new Response(toCsv(HEADER, rows), { headers: { 'Content-Type': 'text/csv; charset=utf-8' } });
+  return csvResponse(toCsv('terms.csv', rows.map((row) => Object.fromEntries(HEADER.map((name, i) => [name, row[i]])))));
 };

@@ -1,0 +1,140 @@
+// Indicator pages against the built site: every value links to an anchor that exists and shows
+// that value; charts are drawn without JavaScript; tooltips appear on keyboard focus; downloads
+// are UTF-8 CSV with a byte-order mark. Build first (npm run build, or DIST_DIR for another folder).
+import { before, after, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Browser } from 'playwright-core';
+import { DIST, launchBrowser, openPage, startServer, type Server } from './harness.ts';
+
+let server: Server;
+let browser: Browser;
+
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const squash = (s: string) => s.replace(/[\s\u00a0\u3000]+/g, '');
+
+test('every value on /indicators/ links to an existing anchor whose text contains the value', async () => {
+  const { page, errors, close } = await openPage(browser, `${server.url}/indicators/`);
+  try {
+    const links = await page.$$eval('main a[data-value]', (as) => as.map((a) => ({ href: (a as HTMLAnchorElement).href, value: a.getAttribute('data-value') ?? '' })));
+    assert.ok(links.length >= 17, `expected the issue's values at least, got ${links.length} links`);
+    const byPage = new Map<string, Array<{ id: string; value: string }>>();
+    for (const { href, value } of links) {
+      const url = new URL(href);
+      assert.ok(url.hash.length > 1, `${href} has no anchor`);
+      const key = url.pathname;
+      byPage.set(key, [...(byPage.get(key) ?? []), { id: decodeURIComponent(url.hash.slice(1)), value }]);
+    }
+    for (const [pathname, targets] of byPage) {
+      const target = await openPage(browser, `${server.url}${pathname}`);
+      try {
+        assert.equal(target.status, 200, pathname);
+        for (const { id, value } of targets) {
+          const text = await target.page.evaluate((anchor) => document.getElementById(anchor)?.textContent ?? null, id);
+          assert.notEqual(text, null, `${pathname}#${id} does not exist`);
+          assert.ok(squash(text!).includes(squash(value)), `${pathname}#${id} says “${text}”, not ${value}`);
+        }
+        assert.deepEqual(target.errors, [], pathname);
+      } finally {
+        await target.close();
+      }
+    }
+    // 未报告, never 0, where a report has no value.
+    const missing = await page.$$eval('main td.not-reported', (tds) => tds.map((td) => td.textContent?.trim()));
+    assert.ok(missing.length > 0 && missing.every((t) => t === '未报告' || t === '未提及'));
+    assert.deepEqual(errors, []);
+  } finally {
+    await close();
+  }
+});
+
+test('following a figure link lands on its sentence, highlighted', async () => {
+  const { page, errors, close } = await openPage(browser, `${server.url}/indicators/business-startup-time/`);
+  try {
+    const link = page.locator('main table a[data-value]').first();
+    const value = await link.getAttribute('data-value');
+    await link.click();
+    await page.waitForURL(/#fig-/);
+    const target = page.locator(':target');
+    assert.equal(await target.evaluate((el) => el.tagName), 'MARK');
+    assert.ok((await target.textContent())!.includes(value!));
+    const background = await target.evaluate((el) => getComputedStyle(el).backgroundColor);
+    assert.notEqual(background, 'rgba(0, 0, 0, 0)', 'the target figure is highlighted');
+    assert.ok(await target.isVisible());
+    assert.deepEqual(errors, []);
+  } finally {
+    await close();
+  }
+});
+
+test('charts are drawn with JavaScript disabled, each with a title, a description and a table beside it', async () => {
+  const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 900 } });
+  try {
+    const page = await context.newPage();
+    await page.goto(`${server.url}/indicators/`);
+    const charts = page.locator('svg.chart');
+    const count = await charts.count();
+    assert.ok(count >= 10, `expected a chart per indicator, the periods and the firsts; got ${count}`);
+    for (let i = 0; i < count; i++) {
+      const chart = charts.nth(i);
+      assert.ok(await chart.isVisible(), `chart ${i} is not visible`);
+      const box = await chart.boundingBox();
+      assert.ok(box && box.width > 200 && box.height > 40, `chart ${i} is too small: ${JSON.stringify(box)}`);
+      assert.ok((await chart.locator('title').first().textContent())?.trim(), `chart ${i} has no title`);
+      assert.ok((await chart.locator('desc').textContent())?.trim(), `chart ${i} has no desc`);
+      const table = chart.locator('xpath=ancestor::figure[1]//table');
+      assert.ok((await table.count()) === 1, `chart ${i} has no data table beside it`);
+    }
+    // The bars are painted: the first indicator chart has visible rects with a fill.
+    const fill = await page.locator('#reform-tasks svg.chart .chart-bar rect').first().evaluate((el) => getComputedStyle(el).fill);
+    assert.notEqual(fill, 'none');
+  } finally {
+    await context.close();
+  }
+});
+
+test('a tooltip shows on keyboard focus and in dark mode the chart text stays readable', async () => {
+  const { page, errors, close } = await openPage(browser, `${server.url}/indicators/`, { colorScheme: 'dark' });
+  try {
+    const link = page.locator('#reform-tasks svg.chart a').first();
+    await link.focus();
+    const tooltip = page.locator('.chart-tooltip');
+    await tooltip.waitFor({ state: 'visible' });
+    assert.match((await tooltip.textContent()) ?? '', /项/);
+    const colours = await page.locator('#reform-tasks svg.chart .chart-label').first().evaluate((el) => [getComputedStyle(el).fill, getComputedStyle(document.body).backgroundColor]);
+    assert.notEqual(colours[0], colours[1]);
+    assert.notEqual(colours[0], 'rgb(0, 0, 0)', 'labels use the dark theme colours, not black');
+    assert.deepEqual(errors, []);
+  } finally {
+    await close();
+  }
+});
+
+test('downloads are UTF-8 CSV with a byte-order mark and a header row documented on the codebook page', async () => {
+  const { page, errors, close } = await openPage(browser, `${server.url}/data/`);
+  try {
+    const csvFiles = ['figures.csv', 'firsts.csv', 'indicators.csv', 'passages.csv', 'terms.csv'];
+    for (const file of csvFiles) {
+      const bytes = readFileSync(path.join(DIST, 'data', file));
+      assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], `${file} has no BOM`);
+      const header = bytes.toString('utf8').slice(1).split('\n')[0].split(',');
+      const documented = await page.$$eval(`section:has(a[href="/data/${file}"]) tbody th code`, (codes) => codes.map((c) => c.textContent));
+      assert.deepEqual(header, documented, `${file}: every column is documented, in order`);
+    }
+    const pkg = JSON.parse(readFileSync(path.join(DIST, 'data', 'datapackage.json'), 'utf8'));
+    assert.deepEqual(pkg.resources.map((r: { path: string }) => r.path).sort(), csvFiles);
+    assert.deepEqual(errors, []);
+  } finally {
+    await close();
+  }
+});
