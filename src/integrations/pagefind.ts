@@ -25,7 +25,7 @@ export async function buildSearchIndex(outDir: URL, logger: AstroIntegrationLogg
     if (!index) throw new Error('Pagefind createIndex returned no index');
     const added = assertNoErrors(await index.addDirectory({ path: fileURLToPath(outDir) }), 'addDirectory');
     assertNoErrors(await index.writeFiles({ outputPath: fileURLToPath(new URL('./pagefind/', outDir)) }), 'writeFiles');
-    logger.info(`indexed ${added.page_count} pages in ${Math.round(performance.now() - started)} ms`);
+    logger.info(`read ${added.page_count} HTML files (only data-pagefind-body pages are indexed) in ${Math.round(performance.now() - started)} ms`);
     return { pages: added.page_count };
   } catch (error) {
     throw new Error('Building the Pagefind search index failed', { cause: error });

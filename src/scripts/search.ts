@@ -231,9 +231,11 @@ function subItem(sub: SubHit): HTMLLIElement {
 }
 
 /** Returns the list item for one result page: title, jurisdiction · period · kind, matching sections. */
-function resultItem(hit: Hit, terms: string[]): HTMLLIElement {
+function resultItem(hit: Hit, terms: string[], index: number): HTMLLIElement {
   const li = el('li', 'search-result');
   const title = el('h2', 'search-result-title');
+  // Every heading on the site has an id, result titles included, so a result can be linked to.
+  title.id = `result-${index + 1}`;
   const link = el('a', undefined, hit.meta.title || hit.url);
   link.href = landingUrl(hit.url, terms);
   title.append(link);
@@ -358,8 +360,9 @@ async function searchFromUrl(): Promise<void> {
   }
   counts.textContent = countsLine(hits);
   // Reports are the results; glossary and other pages that match follow in a list of their own.
-  list.append(...hits.filter(isReport).map((h) => resultItem(h, terms)));
-  otherList.append(...hits.filter((h) => !isReport(h)).map((h) => resultItem(h, terms)));
+  const reports = hits.filter(isReport);
+  list.append(...reports.map((h, i) => resultItem(h, terms, i)));
+  otherList.append(...hits.filter((h) => !isReport(h)).map((h, i) => resultItem(h, terms, reports.length + i)));
   others.hidden = otherList.childElementCount === 0;
   status.dataset.searchMs = String(Math.round(ms));
   list.dataset.state = 'done';

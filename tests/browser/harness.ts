@@ -217,6 +217,9 @@ export async function openPage(browser: Browser, url: string, options: OpenPageO
   page.on('requestfailed', (req) => {
     // Chromium aborts e.g. a script whose response was a 404 page: already reported below.
     if (allowed(req.url()) || badResponses.has(req.url())) return;
+    // A request cut short because the page navigated away (ERR_ABORTED without a bad response)
+    // is the browser's doing, not a broken resource.
+    if (req.failure()?.errorText === 'net::ERR_ABORTED') return;
     errors.push(`requestfailed: ${req.method()} ${req.url()} ${req.failure()?.errorText ?? ''}`.trim());
   });
   page.on('response', (res) => {

@@ -88,7 +88,7 @@ test('the new report is on the home page, its jurisdiction page and a domain com
   try {
     assert.equal(city.status, 200);
     assert.equal(await city.page.locator('h1').textContent(), '长沙市');
-    assert.equal(await city.page.locator('a[href="/reports/changsha-2019/"]').count(), 1);
+    assert.ok((await city.page.locator('a[href="/reports/changsha-2019/"]').count()) >= 1);
   } finally {
     await city.close();
   }

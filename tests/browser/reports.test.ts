@@ -111,7 +111,7 @@ test('株洲: the sentence with <株洲市天元区纪委派驻纪检机构全�
 test('中山: glossary boxes show three definitions and run-in headings are set off', async () => {
   const { page, close } = await openPage(browser, `${server.url}/reports/zhongshan-2018/`);
   try {
-    assert.deepEqual(await page.locator('aside.glossary dfn').allTextContents(), ['两式两员四协同', '凡提四必', '四种形态']);
+    assert.deepEqual(await page.locator('.glossary dfn').allTextContents(), ['两式两员四协同', '凡提四必', '四种形态']);
     const runIns = await page.locator('.report-body strong.run-in').allTextContents();
     assert.ok(runIns.includes('民生领域改革') && runIns.includes('建立“四张台账”。'));
     const weight = await page.locator('.report-body strong.run-in').first().evaluate((el) => getComputedStyle(el).fontWeight);
