@@ -9,7 +9,9 @@ export default defineConfig({
   // The public address, used for canonical links; citations use the address the reader is on.
   site: process.env.SITE_URL ?? 'http://localhost:4321',
   trailingSlash: 'always',
-  integrations: [mdx(), pagefindIntegration(), seedWatcher(), sitemap()],
+  // smartypants off: it would turn a report's ASCII quotes, -- and ... into typographic ones, altering the text.
+  markdown: { smartypants: false },
+  integrations: [mdx({ smartypants: false }), pagefindIntegration(), seedWatcher(), sitemap()],
   build: { format: 'directory' },
   // Separate output and cache folders let several builds run side by side (tests, benchmarks).
   outDir: process.env.ASTRO_OUT_DIR ?? './dist',

@@ -65,6 +65,8 @@ before(() => {
   jurisdictions.push({ id: 'changsha', name: '长沙市', shortName: '长沙', nameEn: 'Changsha', province: '湖南', level: '副省级市', levelEn: 'sub-provincial city', parent: null, aliases: ['长沙'] });
   writeFileSync(file, JSON.stringify(jurisdictions, null, 2));
   writeFileSync(path.join(project, 'seeds', 'changsha-2019.md'), SEED);
+  // A second new report whose text carries script, event handlers, javascript: and data: links.
+  cpSync(path.join(PROJECT_ROOT, 'tests', 'fixtures', 'good-seeds', 'raw-html', 'xiangtan-2019.md'), path.join(project, 'seeds', 'xiangtan-2019.md'));
   const run = build();
   assert.equal(run.status, 0, run.stderr + run.stdout);
 });
@@ -140,5 +142,30 @@ test('a broken seed fails the build and leaves the previous site untouched', () 
     assert.equal(sha(dist), before);
   } finally {
     rmSync(bad);
+  }
+});
+
+test('a seed with <script>, <iframe>, <style>, onerror=, javascript: and data: links renders as inert text', async () => {
+  // Checked in the parsed page (below), where text and markup cannot be confused.
+  const { page: p, errors, close } = await openPage(browser, `${server.url}/reports/xiangtan-2019/`);
+  try {
+    const text = (await p.locator('.report-body').textContent()) ?? '';
+    for (const literal of ["<script>alert('script')</script>", '<iframe src="https://example.com/x"></iframe>', '<style>body{display:none}</style>', '<img src=x onerror="alert(\'img\')">', '<a href="javascript:alert(\'a\')">', '{2019}', '{区直单位}', '<湘潭市改革方案>']) {
+      assert.ok(text.includes(literal), `not shown literally: ${literal}`);
+    }
+    assert.equal(await p.locator('.report-body :is(script, iframe, style, img)').count(), 0);
+    // In the parsed page (attribute values included): no script element from the seed, no event
+    // handler attribute, no javascript: or data: link on any element.
+    const executable = await p.evaluate(() => [
+      ...[...document.scripts].filter((s) => s.textContent?.includes('alert(')).map((s) => `script: ${s.textContent?.slice(0, 40)}`),
+      ...[...document.querySelectorAll('*')].flatMap((el) =>
+        [...el.attributes].filter((a) => /^on/i.test(a.name) || (/^(href|src|action|formaction)$/i.test(a.name) && /^\s*(javascript|data):/i.test(a.value))).map((a) => `${el.tagName} ${a.name}=${a.value}`),
+      ),
+    ]);
+    assert.deepEqual(executable, []);
+    assert.equal(await p.locator('h1').textContent(), "湘潭市2019年改革工作总结<script>alert('title')</script>");
+    assert.deepEqual(errors, []);
+  } finally {
+    await close();
   }
 });
