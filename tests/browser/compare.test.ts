@@ -1,30 +1,20 @@
 // Comparison by reform domain against the built site: the matrix, a domain page with one column
 // per jurisdiction, passage links that land on existing anchors, the URL-kept choice of
 // jurisdictions, jurisdiction pages and the data downloads.
-import { before, after, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
-import { DIST, launchBrowser, openPage, startServer, type Server } from './harness.ts';
+import { DIST, openPage, useSite } from './harness.ts';
 
-let server: Server;
-let browser: Browser;
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useSite();
 
 const passages: Array<{ report: string; jurisdiction: string; paragraph_id: string; url: string; domains: string[]; evidence: Array<{ domain: string; via: string; evidence: string[] }>; text: string }> = JSON.parse(
   readFileSync(path.join(DIST, 'data', 'passages.json'), 'utf8'),
 );
 
 test('放管服 domain page: all five jurisdictions with at least one passage, each link landing on an existing anchor', async () => {
-  const { page, errors, close } = await openPage(browser, `${server.url}/compare/streamlining/`);
+  const { page, errors, close } = await openPage(site.browser, `${site.server.url}/compare/streamlining/`);
   try {
     const columns = page.locator('.column');
     assert.equal(await columns.count(), 5);
@@ -41,7 +31,7 @@ test('放管服 domain page: all five jurisdictions with at least one passage, e
       byPage.set(pathname, [...(byPage.get(pathname) ?? []), hash]);
     }
     for (const [pathname, hashes] of byPage) {
-      const target = await openPage(browser, `${server.url}${pathname}`);
+      const target = await openPage(site.browser, `${site.server.url}${pathname}`);
       try {
         const existing = new Set(await target.page.locator('[id]').evaluateAll((els) => els.map((e) => e.id)));
         for (const h of hashes) assert.ok(existing.has(h), `${pathname}#${h} does not exist`);
@@ -56,7 +46,7 @@ test('放管服 domain page: all five jurisdictions with at least one passage, e
 });
 
 test('a jurisdiction with nothing in a domain shows 未提及, never 0 or an empty cell', async () => {
-  const { page, close } = await openPage(browser, `${server.url}/compare/`);
+  const { page, close } = await openPage(site.browser, `${site.server.url}/compare/`);
   try {
     const cells = await page.locator('.matrix td').allTextContents();
     assert.ok(cells.length >= 24 * 5);
@@ -73,7 +63,7 @@ test('a jurisdiction with nothing in a domain shows 未提及, never 0 or an emp
 });
 
 test('the choice of jurisdictions is kept in the URL; columns not chosen are hidden', async () => {
-  const { page, errors, close } = await openPage(browser, `${server.url}/compare/streamlining/`);
+  const { page, errors, close } = await openPage(site.browser, `${site.server.url}/compare/streamlining/`);
   try {
     await page.locator('.picker input[value="zhongshan"]').uncheck();
     await page.locator('.picker input[value="pingshan"]').uncheck();
@@ -89,10 +79,10 @@ test('the choice of jurisdictions is kept in the URL; columns not chosen are hid
 });
 
 test('without JavaScript every column is shown', async () => {
-  const context = await browser.newContext({ javaScriptEnabled: false });
+  const context = await site.browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
   try {
-    await page.goto(`${server.url}/compare/streamlining/?j=zhongshan`);
+    await page.goto(`${site.server.url}/compare/streamlining/?j=zhongshan`);
     assert.equal(await page.locator('.column:visible').count(), 5);
   } finally {
     await context.close();
@@ -100,7 +90,7 @@ test('without JavaScript every column is shown', async () => {
 });
 
 test('report sections carry domain tags linking to the domain page', async () => {
-  const { page, close } = await openPage(browser, `${server.url}/reports/zhongshan-2018/`);
+  const { page, close } = await openPage(site.browser, `${site.server.url}/reports/zhongshan-2018/`);
   try {
     const tags = page.locator('.domain-tag', { hasText: '纪检监察与巡察' });
     assert.ok((await tags.count()) > 0);
@@ -111,7 +101,7 @@ test('report sections carry domain tags linking to the domain page', async () =>
 });
 
 test('jurisdiction page: facts, reports, and domain coverage that links to the comparison', async () => {
-  const { page, errors, close } = await openPage(browser, `${server.url}/cities/pingshan/`);
+  const { page, errors, close } = await openPage(site.browser, `${site.server.url}/cities/pingshan/`);
   try {
     assert.equal(await page.locator('h1').textContent(), '坪山区');
     assert.ok(((await page.locator('.facts').textContent()) ?? '').includes('深圳市'));
@@ -139,7 +129,7 @@ test('downloads: domains.json, passages.json and a BOM-prefixed passages.csv wit
 });
 
 test('the review page lists exactly the unclassified passages', async () => {
-  const { page, close } = await openPage(browser, `${server.url}/compare/unclassified/`);
+  const { page, close } = await openPage(site.browser, `${site.server.url}/compare/unclassified/`);
   try {
     const listed = await page.locator('.passage-foot a').evaluateAll((els) => els.map((a) => (a as HTMLAnchorElement).hash.slice(1)));
     assert.deepEqual(listed.sort(), passages.filter((p) => p.domains.length === 0).map((p) => p.paragraph_id).sort());

@@ -1,3 +1,4 @@
+import { after, before } from 'node:test';
 // Browser-test harness: a minimal static server for the built site and Debian's Chromium via
 // playwright-core. Used by tests/browser/*.test.ts and scripts/screenshot.ts.
 import http from 'node:http';
@@ -235,4 +236,21 @@ export async function openPage(browser: Browser, url: string, options: OpenPageO
     status: response?.status() ?? 0,
     close: () => context.close(),
   };
+}
+
+/**
+ * Registers before/after hooks that start the static server and Chromium once for a test file,
+ * and returns the live handles (set when the first test runs).
+ */
+export function useSite(options: ServerOptions = {}): { server: Server; browser: Browser } {
+  const site = {} as { server: Server; browser: Browser };
+  before(async () => {
+    site.server = await startServer(options);
+    site.browser = await launchBrowser();
+  });
+  after(async () => {
+    await site.browser?.close();
+    await site.server?.close();
+  });
+  return site;
 }

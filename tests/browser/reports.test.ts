@@ -1,12 +1,11 @@
 // Report pages against the built site: every character of each seed body except its recorded
 // chrome is on the page in order; chrome stays out of the text; sections, glossary boxes,
 // citations and the source view work. Run `npm run build` first (npm test does).
-import { before, after, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
-import { DIST, PROJECT_ROOT, launchBrowser, openPage, startServer, type Server } from './harness.ts';
+import { DIST, PROJECT_ROOT, openPage, useSite } from './harness.ts';
 
 interface ExportedReport {
   slug: string;
@@ -54,16 +53,7 @@ function subsequenceFailure(needle: string, hay: string): number {
   return -1;
 }
 
-let server: Server;
-let browser: Browser;
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useSite();
 
 test('the five founding reports are exported', () => {
   assert.deepEqual(reports.map((r) => r.slug).sort(), ['guangzhou-2019h1', 'pingshan-2017', 'xiangtan-2017', 'zhongshan-2018', 'zhuzhou-2017']);
@@ -71,7 +61,7 @@ test('the five founding reports are exported', () => {
 
 for (const report of reports) {
   test(`${report.slug}: nothing lost, chrome kept out, sections anchored, no console errors`, async () => {
-    const { page, errors, close } = await openPage(browser, `${server.url}/reports/${report.slug}/`);
+    const { page, errors, close } = await openPage(site.browser, `${site.server.url}/reports/${report.slug}/`);
     try {
       const body = squash(await page.locator('.report-body').evaluate((el) => el.textContent ?? ''));
       const expected = expectedText(report);
@@ -97,7 +87,7 @@ for (const report of reports) {
 }
 
 test('株洲: the sentence with <株洲市天元区纪委派驻纪检机构全覆盖改革工作方案> renders literally', async () => {
-  const { page, close } = await openPage(browser, `${server.url}/reports/zhuzhou-2017/`);
+  const { page, close } = await openPage(site.browser, `${site.server.url}/reports/zhuzhou-2017/`);
   try {
     const text = await page.locator('.report-body').textContent();
     assert.ok(text?.includes('《关于印发<株洲市天元区纪委派驻纪检机构全覆盖改革工作方案>的通知》'));
@@ -109,7 +99,7 @@ test('株洲: the sentence with <株洲市天元区纪委派驻纪检机构全�
 });
 
 test('中山: glossary boxes show three definitions and run-in headings are set off', async () => {
-  const { page, close } = await openPage(browser, `${server.url}/reports/zhongshan-2018/`);
+  const { page, close } = await openPage(site.browser, `${site.server.url}/reports/zhongshan-2018/`);
   try {
     assert.deepEqual(await page.locator('.glossary dfn').allTextContents(), ['两式两员四协同', '凡提四必', '四种形态']);
     const runIns = await page.locator('.report-body strong.run-in').allTextContents();
@@ -122,7 +112,7 @@ test('中山: glossary boxes show three definitions and run-in headings are set 
 });
 
 test('a paragraph citation names jurisdiction, title, source, date, section and the URL with its anchor', async () => {
-  const { page, errors, close } = await openPage(browser, `${server.url}/reports/zhuzhou-2017/`, { width: 1280 });
+  const { page, errors, close } = await openPage(site.browser, `${site.server.url}/reports/zhuzhou-2017/`, { width: 1280 });
   try {
     const para = page.locator('.report-body .para', { hasText: '推行“河长制”' });
     const id = await para.getAttribute('id');
@@ -143,7 +133,7 @@ test('a paragraph citation names jurisdiction, title, source, date, section and 
 test('a paragraph anchor lands on the paragraph, highlighted', async () => {
   const report = reports.find((r) => r.slug === 'xiangtan-2017')!;
   const target = report.sections[0].sections[0].paragraphs[1];
-  const { page, close } = await openPage(browser, `${server.url}/reports/xiangtan-2017/#${target.id}`);
+  const { page, close } = await openPage(site.browser, `${site.server.url}/reports/xiangtan-2017/#${target.id}`);
   try {
     const el = page.locator(`#${target.id}`);
     assert.equal(squash((await el.locator('p').textContent()) ?? ''), squash(target.text));
@@ -156,7 +146,7 @@ test('a paragraph anchor lands on the paragraph, highlighted', async () => {
 
 test('the source view keeps every line, with the chrome marked by kind', async () => {
   const report = reports.find((r) => r.slug === 'zhuzhou-2017')!;
-  const { page, errors, close } = await openPage(browser, `${server.url}/reports/zhuzhou-2017/source/`);
+  const { page, errors, close } = await openPage(site.browser, `${site.server.url}/reports/zhuzhou-2017/source/`);
   try {
     const chrome = await page.locator('.source-lines li.chrome .src-text').allTextContents();
     assert.deepEqual(chrome.map((t) => t.trim()), report.chrome.map((c) => c.text));

@@ -1,12 +1,12 @@
 // Search against the built site, through the real /search/ page: a Chinese term returns exactly
 // the reports whose text contains it; filters narrow by the index's own values; a result lands on
 // the passage with the term marked; the URL carries the search. Run `npm run build` first.
-import { before, after, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { DIST, launchBrowser, openPage, startServer, type Server } from './harness.ts';
+import { DIST, openPage, useSite } from './harness.ts';
 
 interface ExportedSection {
   heading: string;
@@ -47,16 +47,7 @@ function slugOf(shortName: string): string {
   return found[0].slug;
 }
 
-let server: Server;
-let browser: Browser;
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useSite();
 
 /** Returns nothing once the search page has shown the results of its current URL. */
 async function waitForResults(page: Page): Promise<void> {
@@ -74,10 +65,10 @@ async function resultSlugs(page: Page): Promise<string[]> {
 
 /** Returns the report slugs found for `query` (and URL parameters), with the page's console errors checked. */
 async function search(query: string, params: Record<string, string> = {}): Promise<{ slugs: string[]; notice: boolean }> {
-  const url = new URL('/search/', server.url);
+  const url = new URL('/search/', site.server.url);
   url.searchParams.set('q', query);
   for (const [k, v] of Object.entries(params)) url.searchParams.append(k, v);
-  const { page, errors, close } = await openPage(browser, url.href);
+  const { page, errors, close } = await openPage(site.browser, url.href);
   try {
     await waitForResults(page);
     const slugs = await resultSlugs(page);
@@ -151,7 +142,7 @@ test('filtering 放管服 to 湖南 gives 湘潭 and 株洲, and to one jurisdic
 });
 
 test('filters are chosen on the page and kept in the URL', async () => {
-  const { page, errors, close } = await openPage(browser, `${server.url}/search/?q=${encodeURIComponent('放管服')}`);
+  const { page, errors, close } = await openPage(site.browser, `${site.server.url}/search/?q=${encodeURIComponent('放管服')}`);
   try {
     await waitForResults(page);
     await page.click('[data-search-filter-box] summary');
@@ -174,7 +165,7 @@ test('filters are chosen on the page and kept in the URL', async () => {
 
 test('a result shows its sections with the term marked, and following one lands on the passage with the term highlighted', async () => {
   const term = '河长制';
-  const { page, errors, close } = await openPage(browser, `${server.url}/search/?q=${encodeURIComponent(term)}`);
+  const { page, errors, close } = await openPage(site.browser, `${site.server.url}/search/?q=${encodeURIComponent(term)}`);
   try {
     await waitForResults(page);
     const status = await page.getAttribute('[data-search-status]', 'aria-live');
@@ -212,7 +203,7 @@ test('a result shows its sections with the term marked, and following one lands 
 
 test('the header search box: "/" focuses it and Enter opens the search page', async () => {
   const slug = reports[0].slug;
-  const { page, errors, close } = await openPage(browser, `${server.url}/reports/${slug}/`);
+  const { page, errors, close } = await openPage(site.browser, `${site.server.url}/reports/${slug}/`);
   try {
     await page.keyboard.press('/');
     assert.equal(await page.evaluate(() => document.activeElement?.id), 'site-search-q');
@@ -227,7 +218,7 @@ test('the header search box: "/" focuses it and Enter opens the search page', as
 });
 
 test('on a 375 px phone the search page does not scroll sideways', async () => {
-  const { page, errors, close } = await openPage(browser, `${server.url}/search/?q=${encodeURIComponent('放管服')}`, { width: 375 });
+  const { page, errors, close } = await openPage(site.browser, `${site.server.url}/search/?q=${encodeURIComponent('放管服')}`, { width: 375 });
   try {
     await waitForResults(page);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
@@ -239,10 +230,10 @@ test('on a 375 px phone the search page does not scroll sideways', async () => {
 });
 
 test('without JavaScript the search page says so and links to the reports', async () => {
-  const context = await browser.newContext({ javaScriptEnabled: false });
+  const context = await site.browser.newContext({ javaScriptEnabled: false });
   try {
     const page = await context.newPage();
-    await page.goto(`${server.url}/search/?q=${encodeURIComponent('放管服')}`);
+    await page.goto(`${site.server.url}/search/?q=${encodeURIComponent('放管服')}`);
     const text = await page.textContent('.search-page');
     assert.match(text ?? '', /搜索需要 JavaScript/);
     assert.ok(await page.$('.search-page a[href="/#reports"]'));

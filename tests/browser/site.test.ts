@@ -3,15 +3,14 @@
 // a Content-Security-Policy forbids unhashed inline script and eval, no javascript: URL appears,
 // outbound links carry rel="noopener"; and on every page type: no accessibility violations
 // (axe-core), every heading has an id, no horizontal scrolling at 375 px, no console errors.
-import { before, after, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { HtmlValidate } from 'html-validate';
-import type { Browser } from 'playwright-core';
-import { DIST, launchBrowser, openPage, startServer, type Server } from './harness.ts';
+import { DIST, openPage, useSite } from './harness.ts';
 
 const require = createRequire(import.meta.url);
 const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -128,20 +127,11 @@ test('no javascript: URL anywhere, and outbound links carry rel="noopener"', () 
 // One page of each type, checked in the browser.
 const PAGE_TYPES = ['/', '/reports/zhuzhou-2017/', '/reports/zhuzhou-2017/source/', '/cities/zhongshan/', '/compare/', '/compare/streamlining/', '/compare/unclassified/', '/indicators/', '/indicators/reform-tasks/', '/terms/', `/terms/${encodeURIComponent('放管服')}/`, `/search/?q=${encodeURIComponent('河长制')}`, '/about/', '/data/', '/no-such-page/'];
 
-let server: Server;
-let browser: Browser;
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useSite();
 
 for (const url of PAGE_TYPES) {
   test(`${url}: no axe violations, headings with ids, no horizontal scroll at 375 px, no console errors`, async () => {
-    const { page, errors, status, close } = await openPage(browser, `${server.url}${url}`, { width: 375, allow: url === '/no-such-page/' ? [/no-such-page/] : [] });
+    const { page, errors, status, close } = await openPage(site.browser, `${site.server.url}${url}`, { width: 375, allow: url === '/no-such-page/' ? [/no-such-page/] : [] });
     try {
       assert.equal(status, url === '/no-such-page/' ? 404 : 200);
       if (url.startsWith('/search/')) await page.locator('.search-results li, [data-search-results] li, #search-results li').first().waitFor({ timeout: 15_000 }).catch(() => undefined);
@@ -164,7 +154,7 @@ for (const url of PAGE_TYPES) {
 }
 
 test('keyboard: / focuses the search box; citation buttons and chart marks take focus', async () => {
-  const { page, close } = await openPage(browser, `${server.url}/reports/zhongshan-2018/`, { width: 1280 });
+  const { page, close } = await openPage(site.browser, `${site.server.url}/reports/zhongshan-2018/`, { width: 1280 });
   try {
     await page.keyboard.press('/');
     assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('type')), 'search');
@@ -176,7 +166,7 @@ test('keyboard: / focuses the search box; citation buttons and chart marks take 
   } finally {
     await close();
   }
-  const chart = await openPage(browser, `${server.url}/indicators/`, { width: 1280 });
+  const chart = await openPage(site.browser, `${site.server.url}/indicators/`, { width: 1280 });
   try {
     const focusable = await chart.page.locator('svg [tabindex="0"], svg a').count();
     assert.ok(focusable > 0, 'chart marks are not focusable');

@@ -1,12 +1,11 @@
 // Glossary pages against the built site: /terms/ in pinyin order, every concordance line holding
 // its term and linking to a paragraph that exists, term links in report text with the definition
 // on hover and focus, the downloads. Run a build first (DIST_DIR to test another folder).
-import { before, after, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
-import { DIST, launchBrowser, openPage, startServer, type Server } from './harness.ts';
+import { DIST, openPage, useSite } from './harness.ts';
 
 interface ExportedTerm {
   term: string;
@@ -42,19 +41,10 @@ const anchors = new Map(
 );
 const pinyin = new Intl.Collator('zh-u-co-pinyin');
 
-let server: Server;
-let browser: Browser;
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useSite();
 
 test('/terms/ lists the terms in pinyin order with the number of jurisdictions, and filters by domain', async () => {
-  const { page, errors, status, close } = await openPage(browser, `${server.url}/terms/`);
+  const { page, errors, status, close } = await openPage(site.browser, `${site.server.url}/terms/`);
   try {
     assert.equal(status, 200);
     for (const list of ['#kept-list', '#other-list']) {
@@ -94,7 +84,7 @@ test('every concordance line holds its term and links to a paragraph or heading 
   }
   // The rendered pages of the kept terms: lines on the page, not only in the data.
   for (const t of terms.filter((x) => x.kept)) {
-    const { page, errors, status, close } = await openPage(browser, `${server.url}${t.url}`);
+    const { page, errors, status, close } = await openPage(site.browser, `${site.server.url}${t.url}`);
     try {
       assert.equal(status, 200, t.url);
       const lines = await page.locator('.kwic-line').evaluateAll((as) =>
@@ -116,7 +106,7 @@ test('every concordance line holds its term and links to a paragraph or heading 
 
 test('a concordance link lands on the paragraph that holds the term', async () => {
   const t = terms.find((x) => x.term === '四种形态')!;
-  const { page, errors, close } = await openPage(browser, `${server.url}${t.url}`);
+  const { page, errors, close } = await openPage(site.browser, `${site.server.url}${t.url}`);
   try {
     const first = page.locator('.kwic-line').first();
     const href = (await first.getAttribute('href'))!;
@@ -131,7 +121,7 @@ test('a concordance link lands on the paragraph that holds the term', async () =
 });
 
 test('the 放管服 page: definition with its source, synonyms in the indexed text, related terms as links, chart of five jurisdictions', async () => {
-  const { page, errors, close } = await openPage(browser, `${server.url}/terms/%E6%94%BE%E7%AE%A1%E6%9C%8D/`);
+  const { page, errors, close } = await openPage(site.browser, `${site.server.url}/terms/%E6%94%BE%E7%AE%A1%E6%9C%8D/`);
   try {
     const body = page.locator('[data-pagefind-body]');
     assert.equal(await body.count(), 1);
@@ -150,7 +140,7 @@ test('the 放管服 page: definition with its source, synonyms in the indexed te
 });
 
 test('a term used in only some places shows 未提及 for the others', async () => {
-  const { page, errors, close } = await openPage(browser, `${server.url}/terms/%E5%9B%9B%E7%A7%8D%E5%BD%A2%E6%80%81/`);
+  const { page, errors, close } = await openPage(site.browser, `${site.server.url}/terms/%E5%9B%9B%E7%A7%8D%E5%BD%A2%E6%80%81/`);
   try {
     const rows = await page.locator('.term-chart-row').evaluateAll((lis) => lis.map((li) => [(li as HTMLElement).dataset.jurisdiction, li.textContent ?? '']));
     const used = rows.filter(([, text]) => /\d+ 次/.test(text!)).map(([id]) => id);
@@ -164,7 +154,7 @@ test('a term used in only some places shows 未提及 for the others', async () 
 });
 
 test('report text: the first occurrence of a glossary term in a section links to its page, with the definition on hover and focus', async () => {
-  const { page, errors, close } = await openPage(browser, `${server.url}/reports/zhongshan-2018/`);
+  const { page, errors, close } = await openPage(site.browser, `${site.server.url}/reports/zhongshan-2018/`);
   try {
     const link = page.locator('a.mark-term', { hasText: '四种形态' }).first();
     const definition = terms.find((t) => t.term === '四种形态')!.definition!;
@@ -200,7 +190,7 @@ test('report text: the first occurrence of a glossary term in a section links to
 });
 
 test('downloads: terms.csv has a byte-order mark, a header and one row per occurrence', async () => {
-  const res = await fetch(`${server.url}/data/terms.csv`);
+  const res = await fetch(`${site.server.url}/data/terms.csv`);
   assert.equal(res.status, 200);
   const bytes = new Uint8Array(await res.arrayBuffer());
   assert.deepEqual([...bytes.slice(0, 3)], [0xef, 0xbb, 0xbf]);
@@ -214,7 +204,7 @@ test('downloads: terms.csv has a byte-order mark, a header and one row per occur
 });
 
 test('a search for the synonym 简政放权 finds the 放管服 term page', async () => {
-  const { page, errors, close } = await openPage(browser, `${server.url}/terms/`);
+  const { page, errors, close } = await openPage(site.browser, `${site.server.url}/terms/`);
   try {
     const urls = await page.evaluate(async () => {
       const pagefind = await import(/* @vite-ignore */ `${location.origin}/pagefind/pagefind.js`);
