@@ -23,9 +23,11 @@ export async function buildSearchIndex(outDir: URL, logger: AstroIntegrationLogg
     const created = assertNoErrors(await pagefind.createIndex({ forceLanguage: 'zh-CN' }), 'createIndex');
     const index = created.index;
     if (!index) throw new Error('Pagefind createIndex returned no index');
-    const added = assertNoErrors(await index.addDirectory({ path: fileURLToPath(outDir) }), 'addDirectory');
+    // Only report and term pages carry data-pagefind-body; reading the other pages (source views,
+    // comparisons, data pages) would cost memory and time at thousands of reports for nothing.
+    const added = assertNoErrors(await index.addDirectory({ path: fileURLToPath(outDir), glob: '{reports/*/index.html,terms/*/index.html}' }), 'addDirectory');
     assertNoErrors(await index.writeFiles({ outputPath: fileURLToPath(new URL('./pagefind/', outDir)) }), 'writeFiles');
-    logger.info(`read ${added.page_count} HTML files (only data-pagefind-body pages are indexed) in ${Math.round(performance.now() - started)} ms`);
+    logger.info(`read ${added.page_count} report and term pages in ${Math.round(performance.now() - started)} ms`);
     return { pages: added.page_count };
   } catch (error) {
     throw new Error('Building the Pagefind search index failed', { cause: error });
