@@ -111,24 +111,28 @@ const reportTermSchema = z.object({
 });
 export type ReportTerm = z.infer<typeof reportTermSchema>;
 
-/** A number found in report text, with its unit and the sentence it came from (scripts/lib/figures.ts). */
-export const figureSchema = z.object({
-  /** Stable id: fig- and eight hex digits from report, paragraph and text; the anchor of its <mark> on the report page. */
+/** A span of a report's text that the pipeline found (a figure or a first): where it is and what it says. */
+const textSpanSchema = z.object({
+  /** Stable id (fig-… or first- and eight hex digits from report, paragraph and text); the anchor of its <mark> on the report page. */
   id: z.string(),
   /** Slug of the report. */
   report: z.string(),
   /** Id in content/jurisdictions.json. */
   jurisdiction: z.string(),
-  /** Section id the figure is in. */
+  /** Section id it is in. */
   section: z.string(),
-  /** Paragraph id the figure is in. */
+  /** Paragraph id it is in. */
   paragraph: z.string(),
-  /** UTF-16 offset of the figure in the paragraph text. */
+  /** UTF-16 offset in the paragraph text. */
   start: z.number().int().min(0),
   /** UTF-16 offset after it. */
   end: z.number().int().min(0),
-  /** The figure as printed: 115项, 由20.7天缩短至5天. */
+  /** The span as printed: 115项, 由20.7天缩短至5天, 在全省率先. */
   text: z.string(),
+});
+
+/** A number found in report text, with its unit and the sentence it came from (scripts/lib/figures.ts). */
+export const figureSchema = textSpanSchema.extend({
   /** The number (for a change, the value after it) as printed: 2.3万元 is 2.3 with unit 万元. */
   value: z.number(),
   /** Unit as printed: 项, 个工作日, 万元, %. */
@@ -151,23 +155,7 @@ export const figureSchema = z.object({
 export type FigureRecord = z.infer<typeof figureSchema>;
 
 /** A claim of being first or leading (在全省率先, 全国首个, 排名第一位, 走在前列). */
-export const firstSchema = z.object({
-  /** Stable id: first- and eight hex digits; the anchor of its <mark> on the report page. */
-  id: z.string(),
-  /** Slug of the report. */
-  report: z.string(),
-  /** Id in content/jurisdictions.json. */
-  jurisdiction: z.string(),
-  /** Section id. */
-  section: z.string(),
-  /** Paragraph id. */
-  paragraph: z.string(),
-  /** UTF-16 offset in the paragraph text. */
-  start: z.number().int().min(0),
-  /** UTF-16 offset after the claim. */
-  end: z.number().int().min(0),
-  /** The claim as printed. */
-  text: z.string(),
+export const firstSchema = textSpanSchema.extend({
   /** 率先 (did it first), 首个 (first of its kind), 第一 (ranked first), 前列 (among the leaders). */
   claim: z.enum(['率先', '首个', '第一', '前列']),
   /** Where the claim holds: 全国, 全省, 全市 …, or 未说明. */
