@@ -1,6 +1,7 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import { satteri } from '@astrojs/markdown-satteri';
 import sitemap from '@astrojs/sitemap';
 import { seedWatcher } from './src/integrations/seed-watcher.ts';
 import { pagefindIntegration } from './src/integrations/pagefind.ts';
@@ -9,9 +10,11 @@ export default defineConfig({
   // The public address, used for canonical links; citations use the address the reader is on.
   site: process.env.SITE_URL ?? 'http://localhost:4321',
   trailingSlash: 'always',
-  // smartypants off: it would turn a report's ASCII quotes, -- and ... into typographic ones, altering the text.
-  markdown: { smartypants: false },
-  integrations: [mdx({ smartypants: false }), pagefindIntegration(), seedWatcher(), sitemap()],
+  // Smart punctuation off (MDX inherits the processor): it would turn a report's ASCII quotes, --
+  // and ... into typographic ones, altering the text. GFM stays on for editors' tables.
+  // No code blocks are rendered, so no syntax highlighting (Shiki's inline styles would also clash with the CSP).
+  markdown: { processor: satteri({ features: { smartPunctuation: false } }), syntaxHighlight: false },
+  integrations: [mdx(), pagefindIntegration(), seedWatcher(), sitemap()],
   build: { format: 'directory' },
   // Separate output and cache folders let several builds run side by side (tests, benchmarks).
   outDir: process.env.ASTRO_OUT_DIR ?? './dist',

@@ -39,7 +39,8 @@ for (const { file, bytes } of filesUnder(bundleDir)) {
   }
 }
 
-interface QueryFigures {
+/** What a first query costs and how long it takes (also used by scripts/bench.ts). */
+export interface QueryFigures {
   query: string;
   reports: number;
   /** Requests under /pagefind/ for a first query with a cold cache. */

@@ -15,6 +15,7 @@ import { brotliCompressSync, constants as zlib } from 'node:zlib';
 import type { Browser } from 'playwright-core';
 import { CONTENT_TYPES, PROJECT_ROOT, launchBrowser, startServer, CHROMIUM_ARGS } from '../tests/browser/harness.ts';
 import { syntheticCorpus, type JurisdictionEntry } from './lib/synthetic-corpus.ts';
+import type { QueryFigures } from './bench-search.ts';
 
 const args = process.argv.slice(2).filter((a) => a !== '--');
 const option = (name: string) => {
@@ -78,14 +79,7 @@ interface Transfer {
   textBytes: number;
 }
 
-interface SearchFigures {
-  query: string;
-  reports: number;
-  requests: number;
-  bytes: number;
-  gzipBytes: number;
-  firstMs: number;
-}
+type SearchFigures = Pick<QueryFigures, 'query' | 'reports' | 'requests' | 'bytes' | 'gzipBytes' | 'firstMs'>;
 
 interface SizeResult {
   n: number;

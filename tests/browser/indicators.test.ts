@@ -1,30 +1,18 @@
 // Indicator pages against the built site: every value links to an anchor that exists and shows
 // that value; charts are drawn without JavaScript; tooltips appear on keyboard focus; downloads
 // are UTF-8 CSV with a byte-order mark. Build first (npm run build, or DIST_DIR for another folder).
-import { before, after, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
-import { DIST, launchBrowser, openPage, startServer, type Server } from './harness.ts';
+import { DIST, openPage, useSite } from './harness.ts';
 
-let server: Server;
-let browser: Browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useSite();
 
 const squash = (s: string) => s.replace(/[\s\u00a0\u3000]+/g, '');
 
 test('every value on /indicators/ links to an existing anchor whose text contains the value', async () => {
-  const { page, errors, close } = await openPage(browser, `${server.url}/indicators/`);
+  const { page, errors, close } = await openPage(site.browser, `${site.server.url}/indicators/`);
   try {
     const links = await page.$$eval('main a[data-value]', (as) => as.map((a) => ({ href: (a as HTMLAnchorElement).href, value: a.getAttribute('data-value') ?? '' })));
     assert.ok(links.length >= 17, `expected the issue's values at least, got ${links.length} links`);
@@ -36,7 +24,7 @@ test('every value on /indicators/ links to an existing anchor whose text contain
       byPage.set(key, [...(byPage.get(key) ?? []), { id: decodeURIComponent(url.hash.slice(1)), value }]);
     }
     for (const [pathname, targets] of byPage) {
-      const target = await openPage(browser, `${server.url}${pathname}`);
+      const target = await openPage(site.browser, `${site.server.url}${pathname}`);
       try {
         assert.equal(target.status, 200, pathname);
         for (const { id, value } of targets) {
@@ -59,7 +47,7 @@ test('every value on /indicators/ links to an existing anchor whose text contain
 });
 
 test('following a figure link lands on its sentence, highlighted', async () => {
-  const { page, errors, close } = await openPage(browser, `${server.url}/indicators/business-startup-time/`);
+  const { page, errors, close } = await openPage(site.browser, `${site.server.url}/indicators/business-startup-time/`);
   try {
     const link = page.locator('main table a[data-value]').first();
     const value = await link.getAttribute('data-value');
@@ -78,10 +66,10 @@ test('following a figure link lands on its sentence, highlighted', async () => {
 });
 
 test('charts are drawn with JavaScript disabled, each with a title, a description and a table beside it', async () => {
-  const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 900 } });
+  const context = await site.browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 900 } });
   try {
     const page = await context.newPage();
-    await page.goto(`${server.url}/indicators/`);
+    await page.goto(`${site.server.url}/indicators/`);
     const charts = page.locator('svg.chart');
     const count = await charts.count();
     assert.ok(count >= 10, `expected a chart per indicator, the periods and the firsts; got ${count}`);
@@ -104,7 +92,7 @@ test('charts are drawn with JavaScript disabled, each with a title, a descriptio
 });
 
 test('a tooltip shows on keyboard focus and in dark mode the chart text stays readable', async () => {
-  const { page, errors, close } = await openPage(browser, `${server.url}/indicators/`, { colorScheme: 'dark' });
+  const { page, errors, close } = await openPage(site.browser, `${site.server.url}/indicators/`, { colorScheme: 'dark' });
   try {
     const link = page.locator('#reform-tasks svg.chart a').first();
     await link.focus();
@@ -121,7 +109,7 @@ test('a tooltip shows on keyboard focus and in dark mode the chart text stays re
 });
 
 test('downloads are UTF-8 CSV with a byte-order mark and a header row documented on the codebook page', async () => {
-  const { page, errors, close } = await openPage(browser, `${server.url}/data/`);
+  const { page, errors, close } = await openPage(site.browser, `${site.server.url}/data/`);
   try {
     const csvFiles = ['figures.csv', 'firsts.csv', 'indicators.csv', 'passages.csv', 'terms.csv'];
     for (const file of csvFiles) {

@@ -1,12 +1,10 @@
 // Smoke test of the built site (dist/): the home page and every report page load without
 // errors and have the basic structure. Run `npm run build` first (npm test does).
-import { before, after, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
-import { DIST, launchBrowser, openPage, startServer } from './harness.ts';
-import type { Server } from './harness.ts';
+import { DIST, openPage, useSite } from './harness.ts';
 
 if (!existsSync(DIST)) {
   throw new Error(`${DIST} does not exist: run npm run build first`);
@@ -28,21 +26,10 @@ function reportSlugs(): string[] {
 
 const slugs = reportSlugs();
 
-let server: Server;
-let browser: Browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useSite();
 
 test('home page: lang zh-CN, a title, no errors', async () => {
-  const { page, errors, status, close } = await openPage(browser, `${server.url}/`);
+  const { page, errors, status, close } = await openPage(site.browser, `${site.server.url}/`);
   try {
     assert.equal(status, 200);
     assert.equal(await page.locator('html').getAttribute('lang'), 'zh-CN');
@@ -59,7 +46,7 @@ test('dist/data/reports.json lists at least one report', () => {
 
 for (const slug of slugs) {
   test(`report page /reports/${slug}/: h1, h2 with ids, no errors`, async () => {
-    const { page, errors, status, close } = await openPage(browser, `${server.url}/reports/${slug}/`);
+    const { page, errors, status, close } = await openPage(site.browser, `${site.server.url}/reports/${slug}/`);
     try {
       assert.equal(status, 200);
       assert.ok((await page.locator('h1').count()) >= 1, 'no <h1>');
