@@ -21,7 +21,7 @@ export function seedWatcher(): AstroIntegration {
             return;
           }
           running = true;
-          const child = spawn(process.execPath, [resolve('scripts/build-content.ts')], { stdio: ['ignore', 'pipe', 'pipe'] });
+          const child = spawn(process.execPath, [resolve('pipeline/build-content.ts')], { stdio: ['ignore', 'pipe', 'pipe'] });
           let out = '';
           child.stdout.on('data', (d) => (out += d));
           child.stderr.on('data', (d) => (out += d));

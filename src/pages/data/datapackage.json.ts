@@ -1,21 +1,25 @@
 import type { APIRoute } from 'astro';
-import { CODEBOOK, jsonResponse } from '../../lib/codebook.ts';
+import { columnsOf, toJson } from '../../downloads/dataset.ts';
+import { FILES } from '../../downloads/index.ts';
 
-/** dist/data/datapackage.json: a Frictionless Data Package descriptor of the CSV downloads, drawn from the codebook. */
+/** dist/data/datapackage.json: a Frictionless Data Package descriptor of the CSV downloads, drawn from the datasets' row schemas. */
 export const GET: APIRoute = () =>
-  jsonResponse({
-    profile: 'tabular-data-package',
-    name: 'gaige-duizhao',
-    title: '改革对照:报告中的数字、“率先”表述与可比指标',
-    resources: CODEBOOK.filter((f) => f.format === 'csv').map((f) => ({
-      name: f.name,
-      path: f.file,
-      profile: 'tabular-data-resource',
-      title: f.title,
-      description: f.description,
-      format: 'csv',
-      mediatype: 'text/csv',
-      encoding: 'utf-8-sig',
-      schema: { fields: f.columns.map((c) => ({ name: c.name, type: c.type, description: c.description })) },
-    })),
-  });
+  new Response(
+    toJson({
+      profile: 'tabular-data-package',
+      name: 'gaige-duizhao',
+      title: '改革对照:报告中的数字、“率先”表述与可比指标',
+      resources: FILES.filter((f) => f.format === 'csv').map((f) => ({
+        name: f.name,
+        path: f.file,
+        profile: 'tabular-data-resource',
+        title: f.title,
+        description: f.description,
+        format: 'csv',
+        mediatype: 'text/csv',
+        encoding: 'utf-8-sig',
+        schema: { fields: columnsOf(f.dataset).map((c) => ({ name: c.name, type: c.type, description: c.description })) },
+      })),
+    }),
+    { headers: { 'Content-Type': 'application/json; charset=utf-8' } },
+  );

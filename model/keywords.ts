@@ -1,0 +1,11 @@
+/**
+ * Keyword evidence: which of a domain's keywords a text contains. The classifier decides with it
+ * (pipeline/3-classify/domains.ts), and the site shows it beside a passage filed by keywords; the
+ * record stores only that a tag came from keywords, since the words follow from the text and the taxonomy.
+ */
+
+/** Returns the keywords that occur in a text, leaving out any that only occur inside a longer keyword found too. */
+export function keywordsIn(text: string, keywords: string[]): string[] {
+  const hits = keywords.filter((k) => text.includes(k));
+  return hits.filter((k) => !hits.some((other) => other !== k && other.includes(k)));
+}
