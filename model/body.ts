@@ -102,7 +102,9 @@ function marked(text: string, from: number, to: number, marks: BodyMark[]): Phra
     const end = Math.min(m.at[1], to);
     if (end <= start || start < at) continue;
     if (start > at) out.push({ type: 'text', value: text.slice(at, start) });
-    out.push(span(m.term ? 'Term' : 'Mark', [{ type: 'text', value: text.slice(start, end) }], attr('ref', m.ref)));
+    // A mark that a run-in or marker cuts in two is written as two pieces; only the first carries the anchor.
+    const continued = start > m.at[0] ? attr('continued', 'true') : [];
+    out.push(span(m.term ? 'Term' : 'Mark', [{ type: 'text', value: text.slice(start, end) }], [...attr('ref', m.ref), ...continued]));
     at = end;
   }
   if (to > at) out.push({ type: 'text', value: text.slice(at, to) });

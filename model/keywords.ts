@@ -4,7 +4,7 @@
  * record stores only that a tag came from keywords, since the words follow from the text and the taxonomy.
  */
 
-/** Returns the keywords that occur in a text, leaving out any that only occur inside a longer keyword found too. */
+/** Returns the keywords that occur in a text, leaving out any that is part of a longer keyword found too (改革 beside 深化改革). */
 export function keywordsIn(text: string, keywords: string[]): string[] {
   const hits = keywords.filter((k) => text.includes(k));
   return hits.filter((k) => !hits.some((other) => other !== k && other.includes(k)));

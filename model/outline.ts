@@ -43,19 +43,12 @@ export function headingLine(heading: string): string {
   return heading.replace(/——\n/g, '——').replace(/\n/g, ' ');
 }
 
-/** What the figure walkers need of a paragraph: its id and what was found in it. */
-interface HoldsFindings<F, G> {
-  id: string;
-  figures: F[];
-  firsts: G[];
-}
-
 /** Returns every figure of an outline in document order, each with the id of its paragraph. */
-export function figuresOf<F, G, P extends HoldsFindings<F, G>>(root: OutlineNode<P>): Array<F & { paragraph: string }> {
+export function figuresOf<P extends { id: string; figures: object[] }>(root: OutlineNode<P>): Array<P['figures'][number] & { paragraph: string }> {
   return [...paragraphsOf<OutlineNode<P>, P>(root)].flatMap(({ paragraph }) => paragraph.figures.map((f) => ({ ...f, paragraph: paragraph.id })));
 }
 
 /** Returns every claim of being first of an outline in document order, each with the id of its paragraph. */
-export function firstsOf<F, G, P extends HoldsFindings<F, G>>(root: OutlineNode<P>): Array<G & { paragraph: string }> {
+export function firstsOf<P extends { id: string; firsts: object[] }>(root: OutlineNode<P>): Array<P['firsts'][number] & { paragraph: string }> {
   return [...paragraphsOf<OutlineNode<P>, P>(root)].flatMap(({ paragraph }) => paragraph.firsts.map((f) => ({ ...f, paragraph: paragraph.id })));
 }

@@ -172,6 +172,13 @@ function treeRss(root: number): { sum: number; max: number; byRole: Record<Role,
 
 const ANSI = /\u001b\[[0-9;]*m/g;
 
+/** Returns the milliseconds of a duration as Astro prints it: 767ms, 1.13s, 1m 47s, 2m. */
+export function durationMs(text: string): number {
+  const m = /Completed in (?:(\d+)m\s*)?(?:([\d.]+)(ms|s))?/.exec(text);
+  if (!m || (m[1] === undefined && m[2] === undefined)) throw new Error(`no duration in: ${text}`);
+  return Number(m[1] ?? 0) * 60_000 + Number(m[2] ?? 0) * (m[3] === 'ms' ? 1 : 1000);
+}
+
 /** Returns the stage times read from the build's log lines, each with the ms since spawn it arrived at. */
 function stagesFrom(lines: Array<{ at: number; text: string }>, totalMs: number): Stages {
   const find = (re: RegExp, after = 0) => lines.find((l) => l.at >= after && re.test(l.text));
@@ -183,7 +190,6 @@ function stagesFrom(lines: Array<{ at: number; text: string }>, totalMs: number)
   if (!Number.isFinite(contentEnd) || !entry || !routes || !routesDone || !pagefind) {
     throw new Error('could not find the stage lines in the build log (content:, Building static entrypoints, generating static routes, [gaige-pagefind])');
   }
-  const astroOwn = /Completed in ([\d.]+)(m?s)/.exec(routesDone.text)!;
   const pagefindMs = Number(/ in (\d+) ms/.exec(pagefind.text)![1]);
   const astroMs = pagefind.at - pagefindMs - contentEnd;
   return {
@@ -191,7 +197,7 @@ function stagesFrom(lines: Array<{ at: number; text: string }>, totalMs: number)
     astroMs: Math.round(astroMs),
     astroSetupMs: Math.round(entry.at - contentEnd),
     astroBundleMs: Math.round(routes.at - entry.at),
-    astroPagesMs: Math.round(Number(astroOwn[1]) * (astroOwn[2] === 's' ? 1000 : 1)),
+    astroPagesMs: Math.round(durationMs(routesDone.text)),
     pagefindMs,
     otherMs: Math.round(totalMs - pagefind.at),
     totalMs: Math.round(totalMs),

@@ -38,7 +38,9 @@ const CHANGE_VERBS = '缩短|减少|压缩|简化|精简|降低|下降|提高|�
 /** Characters that cannot stand right before a number that starts a figure (digits, ordinals, letters). */
 const NOT_BEFORE = `[\\d.A-Za-z第${CN_NUMERAL_CHARS}]`;
 const CHANGE = new RegExp(`(?<!${NOT_BEFORE})[由从](${NUM_RE})(${UNIT_RE})?(${CHANGE_VERBS})(?:了)?(?:至|为|到)(${NUM_RE})(${APPROX_AFTER})?(${UNIT_RE})`, 'gu');
-const SINGLE = new RegExp(`(?<!${NOT_BEFORE})(?:百分之(${NUM_RE})|(${NUM_RE})(${APPROX_AFTER})?(${UNIT_RE}))`, 'gu');
+// After 百分之 no unit follows to stop a lazy Chinese numeral, so there it is read whole (百分之三十 is 30, not 3).
+const PERCENT_NUM_RE = `\\d+(?:\\.\\d+)?|[${CN_NUMERAL_CHARS}]+`;
+const SINGLE = new RegExp(`(?<!${NOT_BEFORE})(?:百分之(${PERCENT_NUM_RE})|(${NUM_RE})(${APPROX_AFTER})?(${UNIT_RE}))`, 'gu');
 
 /** Stops for the phrase a figure quantifies. */
 const PHRASE_STOP = /[,,。;;、::!!??()()“”"《》\s]|以上|以下|左右|和|及|与|等/u;

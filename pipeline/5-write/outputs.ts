@@ -46,15 +46,18 @@ export function toBodySection(s: SectionDraft): BodySection {
   return { id: s.id, level: s.level, paragraphs: s.paragraphs.map(paragraph), children: s.children.map(toBodySection) };
 }
 
-/** Returns a section (and its subsections) as the record stores it: structure and positions, no text. */
-export function toRecordSection(s: SectionDraft): Section {
-  const paragraph = (p: ParagraphDraft): Paragraph => {
+/**
+ * Returns a section (and its subsections) as the record stores it: structure, positions and
+ * findings, no text. Fields that hold their schema default (role text, no domains, no figures)
+ * are left out; reading the record through the schema puts them back.
+ */
+export function toRecordSection(s: SectionDraft): z.input<typeof sectionSchema> {
+  const paragraph = (p: ParagraphDraft): z.input<typeof paragraphSchema> => {
     const { runIn } = structuralSpans(p);
     return {
       id: p.id,
-      role: p.role,
+      ...(p.role !== 'text' ? { role: p.role } : {}),
       lines: p.lines,
-      length: p.text.length,
       ...(p.list ? { list: p.list } : {}),
       ...(runIn ? { runIn } : {}),
       ...(p.term ? { term: p.term } : {}),

@@ -2,7 +2,7 @@ import { z } from 'astro/zod';
 import { figureChangeSchema, figureMeasureSchema, figureSchema } from '../../model/schemas/figure.ts';
 import { firstSchema } from '../../model/schemas/first.ts';
 import { column, type Dataset } from './dataset.ts';
-import { loadFindings } from '../lib/site.ts';
+import { loadFindings, type FigureView, type FirstView } from '../lib/site.ts';
 
 /** Columns that figures and firsts share: which report, where, and the link. */
 const where = {
@@ -11,6 +11,18 @@ const where = {
   report: column(z.string(), '报告编号(slug);报告页为 /reports/<report>/。', 'zhongshan-2018'),
   period: column(z.string(), '报告所涵盖的时期。', '2018年'),
 };
+
+/** Returns the columns a figure or first shares: its id, report and words as printed. */
+function located(f: FigureView | FirstView) {
+  return {
+    id: f.id,
+    jurisdiction: f.report.jurisdiction.id,
+    jurisdiction_name: f.report.jurisdiction.name,
+    report: f.report.slug,
+    period: f.report.record.period.label,
+    text: f.text,
+  };
+}
 
 /** figures.csv / figures.json: every figure found in the reports, with its sentence and link. */
 export const figures: Dataset = {
@@ -42,12 +54,7 @@ export const figures: Dataset = {
   async rows() {
     const { figures: all } = await loadFindings();
     return all.map((f) => ({
-      id: f.id,
-      jurisdiction: f.report.jurisdiction.id,
-      jurisdiction_name: f.report.jurisdiction.name,
-      report: f.report.slug,
-      period: f.report.record.period.label,
-      text: f.text,
+      ...located(f),
       value: f.value,
       unit: f.unit,
       measure: f.measure,
@@ -92,12 +99,7 @@ export const firsts: Dataset = {
   async rows() {
     const { firsts: all } = await loadFindings();
     return all.map((f) => ({
-      id: f.id,
-      jurisdiction: f.report.jurisdiction.id,
-      jurisdiction_name: f.report.jurisdiction.name,
-      report: f.report.slug,
-      period: f.report.record.period.label,
-      text: f.text,
+      ...located(f),
       claim: f.claim,
       scope: f.scope,
       repeat_of: f.repeatOf ?? null,

@@ -10,17 +10,24 @@ async function termsWithPages(): Promise<TermView[]> {
   return (await loadTerms()).filter((t) => t.kept || t.occurrences > 0);
 }
 
-/** Returns the exported form of a term: glossary fields, the reports' own definitions and every occurrence with its report and paragraph. */
-function exportTerm(t: TermView) {
+/** Returns a term's glossary fields: its definition, what it rests on, synonyms, related terms, English gloss (null for an extracted term). */
+function glossaryFields(t: TermView) {
   return {
-    term: t.term,
-    url: t.href,
     kept: Boolean(t.kept),
     definition: t.kept?.definition ?? null,
     basis: t.kept?.basis ?? null,
     synonyms: t.kept?.synonyms ?? [],
     related: t.kept?.related ?? [],
     en: t.kept?.en ?? null,
+  };
+}
+
+/** Returns the exported form of a term: glossary fields, the reports' own definitions and every occurrence with its report and paragraph. */
+function exportTerm(t: TermView) {
+  return {
+    term: t.term,
+    url: t.href,
+    ...glossaryFields(t),
     domain: t.domain ? { id: t.domain.id, name: t.domain.name, inferred: t.domainInferred } : null,
     reportDefinitions: t.reportDefinitions.map((d) => ({ report: d.report.slug, definition: d.definition, url: d.href })),
     jurisdictions: t.uses.filter((u) => u.lines.length > 0).map((u) => ({ id: u.jurisdiction.id, name: u.jurisdiction.name, occurrences: u.lines.length })),
@@ -79,12 +86,7 @@ export const terms: Dataset = {
     for (const t of await termsWithPages()) {
       const head = {
         term: t.term,
-        kept: Boolean(t.kept),
-        definition: t.kept?.definition ?? null,
-        basis: t.kept?.basis ?? null,
-        synonyms: t.kept?.synonyms ?? [],
-        related: t.kept?.related ?? [],
-        en: t.kept?.en ?? null,
+        ...glossaryFields(t),
         domain: t.domain?.id ?? null,
         domain_name: t.domain?.name ?? null,
         domain_inferred: t.domain ? t.domainInferred : null,

@@ -96,7 +96,7 @@ export interface FirstView extends First {
 }
 
 /** An indicator value with its report and figure resolved. */
-export interface ValueView extends IndicatorValue {
+export interface ValueView extends Omit<IndicatorValue, 'report'> {
   report: ReportView;
   /** The figure the value is; absent for a count of firsts. */
   figureView?: FigureView;

@@ -121,7 +121,7 @@ test('downloads: domains.json, passages.json and a BOM-prefixed passages.csv wit
   assert.equal(taxonomy.domains.length, 24);
   assert.ok(taxonomy.groups.length >= 7);
   const csv = readFileSync(path.join(DIST, 'data', 'passages.csv'), 'utf8');
-  assert.ok(csv.startsWith('\uFEFFreport,jurisdiction,paragraph_id,url,section,kind,domains,evidence,text\n'));
+  assert.ok(csv.startsWith('\uFEFFreport,jurisdiction,paragraph_id,url,section,role,domains,evidence,text\n'));
   assert.ok(passages.length > 150);
   for (const p of passages) assert.ok(csv.includes(p.paragraph_id));
   const unclassified = passages.filter((p) => p.domains.length === 0).length;

@@ -30,7 +30,7 @@ test('two clean builds give byte-identical dist/', () => {
   try {
     const builds = ['a', 'b'].map((name) => {
       const out = path.join(scratch, name, 'dist');
-      const run = spawnSync(process.execPath, ['scripts/build.ts'], {
+      const run = spawnSync(process.execPath, ['pipeline/build.ts'], {
         cwd: PROJECT_ROOT,
         encoding: 'utf8',
         env: { ...process.env, ASTRO_OUT_DIR: out, ASTRO_CACHE_DIR: path.join(scratch, name, 'cache') },

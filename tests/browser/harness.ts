@@ -1,6 +1,6 @@
 import { after, before } from 'node:test';
 // Browser-test harness: a minimal static server for the built site and Debian's Chromium via
-// playwright-core. Used by tests/browser/*.test.ts and scripts/screenshot.ts.
+// playwright-core. Used by tests/browser/*.test.ts and tools/screenshot.ts.
 import http from 'node:http';
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import path from 'node:path';

@@ -48,7 +48,7 @@ function sha(dir: string): string {
 }
 
 function build() {
-  return spawnSync(process.execPath, ['scripts/build.ts'], {
+  return spawnSync(process.execPath, ['pipeline/build.ts'], {
     cwd: project,
     encoding: 'utf8',
     env: { ...process.env, ASTRO_OUT_DIR: dist, ASTRO_CACHE_DIR: path.join(project, 'cache'), GAIGE_ROOT: project },

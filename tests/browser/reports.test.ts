@@ -11,7 +11,7 @@ interface ExportedReport {
   slug: string;
   displayTitle: string;
   jurisdiction: { name: string };
-  chrome: Array<{ line: number; kind: string; text: string }>;
+  chrome: Array<{ line: number; part: string; text: string }>;
   glossary: Array<{ term: string }>;
   sections: ExportedSection[];
   preamble: Array<{ id: string; text: string }>;
@@ -68,8 +68,8 @@ for (const report of reports) {
       const failed = subsequenceFailure(expected, body);
       assert.equal(failed, -1, `text lost at: …${expected.slice(Math.max(0, failed - 20), failed)}⟦${expected.slice(failed, failed + 20)}⟧`);
       for (const c of report.chrome) {
-        if (c.kind === 'title') continue; // the printed title is the page's h1, outside the body
-        assert.ok(!body.includes(squash(c.text)), `chrome line ${c.line} (${c.kind}) is in the report body`);
+        if (c.part === 'title') continue; // the printed title is the page's h1, outside the body
+        assert.ok(!body.includes(squash(c.text)), `chrome line ${c.line} (${c.part}) is in the report body`);
       }
       const headings = await page.locator('.report-body :is(h2,h3,h4,h5,h6)').evaluateAll((els) => els.map((e) => e.id));
       assert.ok(headings.length > 0, 'no section headings');
@@ -144,7 +144,7 @@ test('a paragraph anchor lands on the paragraph, highlighted', async () => {
   }
 });
 
-test('the source view keeps every line, with the chrome marked by kind', async () => {
+test('the source view keeps every line, with the chrome marked by the part of the page it is', async () => {
   const report = reports.find((r) => r.slug === 'zhuzhou-2017')!;
   const { page, errors, close } = await openPage(site.browser, `${site.server.url}/reports/zhuzhou-2017/source/`);
   try {

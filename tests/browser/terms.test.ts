@@ -196,7 +196,7 @@ test('downloads: terms.csv has a byte-order mark, a header and one row per occur
   assert.deepEqual([...bytes.slice(0, 3)], [0xef, 0xbb, 0xbf]);
   const text = new TextDecoder().decode(bytes.slice(3));
   const lines = text.trimEnd().split('\n');
-  assert.match(lines[0], /^term,kept,definition,source,synonyms,related,en,domain,/);
+  assert.match(lines[0], /^term,kept,definition,basis,synonyms,related,en,domain,/);
   const expectedRows = terms.reduce((n, t) => n + Math.max(1, t.occurrences.length), 0);
   // Quoted fields hold no line breaks (contexts are flattened), so lines are rows.
   assert.equal(lines.length - 1, expectedRows);

@@ -1,13 +1,13 @@
 // Bad reports: each folder of tests/fixtures/bad-seeds/ holds seed files that must fail the content
-// build with a message naming the file, the line, the problem and the fix, leaving content/reports
-// as it was. Folders of tests/fixtures/good-seeds/ hold unusual but valid seeds that must build.
+// build with a message naming the file, the line, the problem and the fix, leaving content/reports,
+// records and corpus as they were. Folders of tests/fixtures/good-seeds/ hold unusual but valid seeds that must build.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT } from './helpers.ts';
+import { paragraphTexts } from '../../model/body.ts';
+import { reportSchema } from '../../model/schemas/report.ts';
+import { ROOT, runContent as content, scratchProject as scratch } from './helpers.ts';
 
 const BAD = join(ROOT, 'tests', 'fixtures', 'bad-seeds');
 const GOOD = join(ROOT, 'tests', 'fixtures', 'good-seeds');
@@ -28,22 +28,11 @@ const EXPECTED: Record<string, RegExp[]> = {
   'unknown-field': [/^seeds\/xiangtan-2019\.md:6: 未知字段“citty”。/m],
 };
 
-/** Returns a scratch project: the real seeds and data files, with the content script's output built once. */
-function scratch(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'gaige-seeds-'));
-  cpSync(join(ROOT, 'seeds'), join(dir, 'seeds'), { recursive: true });
-  mkdirSync(join(dir, 'content'));
-  for (const f of readdirSync(join(ROOT, 'content')).filter((n) => n.endsWith('.json'))) cpSync(join(ROOT, 'content', f), join(dir, 'content', f));
-  return dir;
-}
-
-function content(dir: string) {
-  return spawnSync(process.execPath, [join(ROOT, 'scripts', 'build-content.ts')], { cwd: dir, env: { ...process.env, GAIGE_ROOT: dir }, encoding: 'utf8' });
-}
-
+/** Returns every generated file (content/reports, content/records, content/corpus) with its text, to tell whether anything was written. */
 function snapshot(dir: string): string {
-  const out = join(dir, 'content', 'reports');
-  return readdirSync(out).sort().map((f) => f + ':' + readFileSync(join(out, f), 'utf8').length).join('\n');
+  return ['reports', 'records', 'corpus']
+    .flatMap((sub) => readdirSync(join(dir, 'content', sub)).sort().map((f) => `${sub}/${f}:${readFileSync(join(dir, 'content', sub, f), 'utf8')}`))
+    .join('\n');
 }
 
 test('every bad-seed fixture has expected messages', () => {
@@ -75,8 +64,12 @@ for (const name of readdirSync(GOOD).sort().filter((n) => n !== 'limits')) {
       for (const f of readdirSync(join(GOOD, name))) cpSync(join(GOOD, name, f), join(dir, 'seeds', f));
       const run = content(dir);
       assert.equal(run.status, 0, run.stderr);
-      const record = readFileSync(join(dir, 'content', 'records', 'xiangtan-2019.json'), 'utf8');
-      assert.match(record, /全年完成改革任务50项/);
+      const record = reportSchema.parse(JSON.parse(readFileSync(join(dir, 'content', 'records', 'xiangtan-2019.json'), 'utf8')));
+      assert.equal(record.slug, 'xiangtan-2019');
+      // The text is stored once, in the body.
+      const texts = [...paragraphTexts(readFileSync(join(dir, 'content', 'reports', 'xiangtan-2019.mdx'), 'utf8')).values()];
+      assert.ok(texts.some((t) => t.includes('全年完成改革任务50项')), texts.join('\n'));
+      assert.equal(texts.length, record.stats.paragraphs);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -100,8 +93,9 @@ test('no limit a real report would hit: 2 MB, 2,000 paragraphs, a title with pun
     writeFileSync(join(dir, 'seeds', 'ningxia-yinchuan-xingqing-2020.md'), `---\ntitle: "G20·2020: Reform & Opening-up(试行)——兴庆区“放管服”改革[第2版]"\njurisdiction: ningxia-yinchuan-xingqing\nperiod: "2020"\nkind: annual-summary\n---\n${body}\n`);
     const run = content(dir);
     assert.equal(run.status, 0, run.stderr);
-    const record = JSON.parse(readFileSync(join(dir, 'content', 'records', 'ningxia-yinchuan-xingqing-2020.json'), 'utf8'));
+    const record = reportSchema.parse(JSON.parse(readFileSync(join(dir, 'content', 'records', 'ningxia-yinchuan-xingqing-2020.json'), 'utf8')));
     assert.equal(record.stats.paragraphs, 2000);
+    assert.equal(paragraphTexts(readFileSync(join(dir, 'content', 'reports', 'ningxia-yinchuan-xingqing-2020.mdx'), 'utf8')).size, 2000);
     assert.equal(record.title, 'G20·2020: Reform & Opening-up(试行)——兴庆区“放管服”改革[第2版]');
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -1,38 +1,21 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { execFileSync } from 'node:child_process';
+import { readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT } from './helpers.ts';
+import { ROOT, runContent, scratchProject } from './helpers.ts';
 
-const SCRIPT = join(ROOT, 'scripts', 'build-content.ts');
-
-/** Returns a temporary project with the real seeds and data files, for the content script to run in. */
-function scratchProject(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'gaige-content-'));
-  cpSync(join(ROOT, 'seeds'), join(dir, 'seeds'), { recursive: true });
-  mkdirSync(join(dir, 'content'));
-  // Every hand-kept data file (content/*.json) goes along; generated reports do not.
-  for (const f of readdirSync(join(ROOT, 'content')).filter((n) => n.endsWith('.json'))) cpSync(join(ROOT, 'content', f), join(dir, 'content', f));
-  return dir;
-}
-
-function runContent(dir: string) {
-  return spawnSync(process.execPath, [SCRIPT], { cwd: dir, env: { ...process.env, GAIGE_ROOT: dir }, encoding: 'utf8' });
-}
-
-/** Returns every generated file (content/reports/*.mdx and content/records/*.json) by its path under content/. */
+/** Returns every generated file (content/reports/*.mdx, content/records/*.json, content/corpus/*.json) by its path under content/. */
 function snapshot(dir: string): Map<string, Buffer> {
   const files = new Map<string, Buffer>();
-  for (const sub of ['reports', 'records']) {
+  for (const sub of ['reports', 'records', 'corpus']) {
     const out = join(dir, 'content', sub);
     for (const f of readdirSync(out).sort()) files.set(`${sub}/${f}`, readFileSync(join(out, f)));
   }
   return files;
 }
 
-test('two content builds give byte-identical content/reports and content/records, equal to the committed files', () => {
+test('two content builds give byte-identical content/reports, content/records and content/corpus', () => {
   const a = scratchProject();
   const b = scratchProject();
   try {
@@ -41,11 +24,21 @@ test('two content builds give byte-identical content/reports and content/records
     const first = snapshot(a);
     const second = snapshot(b);
     const slugs = ['guangzhou-2019h1', 'pingshan-2017', 'xiangtan-2017', 'zhongshan-2018', 'zhuzhou-2017'];
-    assert.deepEqual([...first.keys()], [...slugs.map((s) => `reports/${s}.mdx`), ...slugs.map((s) => `records/${s}.json`)]);
+    assert.deepEqual([...first.keys()], [
+      ...slugs.map((s) => `reports/${s}.mdx`),
+      ...slugs.map((s) => `records/${s}.json`),
+      ...['coverage', 'indicator-values', 'terms'].map((c) => `corpus/${c}.json`),
+    ]);
+    assert.deepEqual([...second.keys()], [...first.keys()]);
     for (const [name, bytes] of first) {
+      assert.ok(bytes.length > 0, `${name} is empty`);
       assert.ok(bytes.equals(second.get(name)!), `${name} differs between two builds`);
-      assert.ok(bytes.equals(readFileSync(join(ROOT, 'content', name))), `content/${name} is stale: run npm run content and commit it`);
     }
+    // A second run over an unchanged project rewrites nothing.
+    const again = runContent(a);
+    assert.equal(again.status, 0);
+    assert.match(again.stdout, /content: 5 reports, 0 files written, 0 removed/);
+    assert.match(again.stdout, /domains: 3 of 200 paragraphs unclassified/);
   } finally {
     rmSync(a, { recursive: true, force: true });
     rmSync(b, { recursive: true, force: true });
@@ -74,8 +67,11 @@ test('a broken seed fails the content build with file, line and fix, and writes 
 
 test('the content script is what npm run content runs', () => {
   const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
-  assert.equal(pkg.scripts.content, 'node scripts/build-content.ts');
-  assert.equal(pkg.scripts.build, 'node scripts/build.ts');
-  assert.match(readFileSync(join(ROOT, 'scripts', 'build.ts'), 'utf8'), /scripts\/build-content\.ts/);
+  assert.equal(pkg.scripts.content, 'node pipeline/build-content.ts');
+  assert.equal(pkg.scripts.build, 'node pipeline/build.ts');
+  assert.match(readFileSync(join(ROOT, 'pipeline', 'build.ts'), 'utf8'), /pipeline\/build-content\.ts/);
+  // What it writes is generated, never committed.
+  const ignored = readFileSync(join(ROOT, '.gitignore'), 'utf8').split('\n');
+  for (const dir of ['content/reports/', 'content/records/', 'content/corpus/']) assert.ok(ignored.includes(dir), `.gitignore lacks ${dir}`);
   assert.match(execFileSync(process.execPath, ['--version'], { encoding: 'utf8' }), /^v(2[4-9]|[3-9]\d)\./, 'npm scripts must run Node 24 or later');
 });

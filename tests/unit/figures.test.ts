@@ -1,20 +1,41 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { extractFigures, figuresInText, firstsInText, matchIndicators, parseNumber, type ReportFigures } from '../../scripts/lib/figures.ts';
-import { buildReport } from '../../scripts/lib/report.ts';
-import type { Section } from '../../scripts/lib/types.ts';
-import { loadSeed, pipelineData, ROOT, seedSlugs } from './helpers.ts';
+import { figuresOf, firstsOf, paragraphsOf } from '../../model/outline.ts';
+import type { Figure } from '../../model/schemas/figure.ts';
+import type { First } from '../../model/schemas/first.ts';
+import type { Indicator } from '../../model/schemas/indicator.ts';
+import type { Paragraph } from '../../model/schemas/paragraph.ts';
+import type { Section } from '../../model/schemas/section.ts';
+import { measureOf } from '../../model/units.ts';
+import { sentenceAround } from '../../model/zh.ts';
+import { extractFigures, figuresInText, firstsInText, parseNumber } from '../../pipeline/4-extract/figures.ts';
+import { indicatorValues } from '../../pipeline/4-extract/indicators.ts';
+import type { SectionDraft } from '../../pipeline/draft.ts';
+import { build, builtSeed, loadSeed, seedSlugs, type Built } from './helpers.ts';
+
+/** A figure or first of a built report with what the site reads from the text: its paragraph's text, the printed words and the sentence. */
+type Located<T> = T & { paragraph: string; printed: string; sentence: string; text: string };
+
+/** Returns the figures and firsts of a built report, each read back from its paragraph's text in the MDX body. */
+function findings(built: Built): { figures: Array<Located<Figure> & { words: string }>; firsts: Array<Located<First>> } {
+  const locate = <T extends { at: [number, number]; paragraph: string }>(f: T): Located<T> => {
+    const text = built.texts.get(f.paragraph);
+    assert.ok(text !== undefined, `${built.record.slug}: ${f.paragraph} is not in the body`);
+    return { ...f, text, printed: text.slice(f.at[0], f.at[1]), sentence: sentenceAround(text, f.at[0], f.at[1]) };
+  };
+  return {
+    figures: figuresOf(built.record.outline).map((f) => {
+      const located = locate(f);
+      return { ...located, words: located.text.slice(f.phrase[0], f.phrase[1]) };
+    }),
+    firsts: firstsOf(built.record.outline).map(locate),
+  };
+}
 
 /** Every seed built as the content script builds it, with its figures and firsts. */
-const reports: ReportFigures[] = seedSlugs().map((slug) => {
-  const { record } = buildReport(loadSeed(slug), pipelineData());
-  return record as unknown as ReportFigures;
-});
-const bySlug = new Map(reports.map((r) => [r.slug, r]));
-const indicators = JSON.parse(readFileSync(join(ROOT, 'content', 'indicators.json'), 'utf8'));
-const values = matchIndicators(indicators, reports);
+const slugs = seedSlugs();
+const bySlug = new Map(slugs.map((slug) => [slug, findings(builtSeed(slug))]));
+const values = slugs.flatMap((slug) => builtSeed(slug).values);
 
 /** Returns the value of an indicator in a report (and label), or undefined. */
 function valueOf(indicator: string, report: string, label?: string) {
@@ -31,7 +52,7 @@ test('Chinese numerals are read by nzh, with 两 and 〇', () => {
 });
 
 test('counts, percentages, money, areas and durations are figures with their unit', () => {
-  const got = (text: string) => figuresInText(text).map((f) => [f.text, f.value, f.unit, f.kind]);
+  const got = (text: string) => figuresInText(text).map((f) => [f.text, f.value, f.unit, measureOf(f.unit)]);
   assert.deepEqual(got('统筹推进改革任务115项。'), [['115项', 115, '项', 'count']]);
   assert.deepEqual(got('同比增长11.3%,提高4个百分点。'), [['11.3%', 11.3, '%', 'percent'], ['4个百分点', 4, '个百分点', 'points']]);
   assert.deepEqual(got('全年减税降费8亿元,投入120万元。'), [['8亿元', 8, '亿元', 'money'], ['120万元', 120, '万元', 'money']]);
@@ -52,20 +73,28 @@ test('counts, percentages, money, areas and durations are figures with their uni
     ['两万户', 2, '万户', 'count'],
     ['十三项', 13, '项', 'count'],
   ]);
+  // 百分之 takes the whole numeral after it: no unit follows to end it.
+  assert.deepEqual(got('提高百分之三十,降低百分之5。'), [['百分之三十', 30, '%', 'percent'], ['百分之5', 5, '%', 'percent']]);
   const approx = figuresInText('累计3300多个事项')[0];
   assert.equal(approx.value, 3300);
   assert.equal(approx.approx, '多');
+  // Offsets point into the text: the span reads the printed figure.
+  const text = '全年减税降费8亿元,投入120万元。';
+  for (const f of figuresInText(text)) assert.equal(text.slice(f.start, f.end), f.text);
 });
 
 test('before→after changes keep both values', () => {
-  const [startUp] = figuresInText('时间由20.7天缩短至5天。');
+  const phrase = (text: string, f: { phrase: [number, number] }) => text.slice(f.phrase[0], f.phrase[1]);
+  const t1 = '时间由20.7天缩短至5天。';
+  const [startUp] = figuresInText(t1);
   assert.equal(startUp.text, '由20.7天缩短至5天');
   assert.deepEqual(startUp.change, { from: 20.7, to: 5, verb: '缩短' });
   assert.equal(startUp.value, 5);
   assert.equal(startUp.unit, '天');
-  assert.equal(startUp.phrase, '时间');
-  const [steps] = figuresInText('企业开办程序由5个简化至3个,');
-  assert.deepEqual([steps.change, steps.unit, steps.phrase], [{ from: 5, to: 3, verb: '简化' }, '个', '企业开办程序']);
+  assert.equal(phrase(t1, startUp), '时间');
+  const t2 = '企业开办程序由5个简化至3个,';
+  const [steps] = figuresInText(t2);
+  assert.deepEqual([steps.change, steps.unit, phrase(t2, steps)], [{ from: 5, to: 3, verb: '简化' }, '个', '企业开办程序']);
   const [approvals] = figuresInText('投资报建审批事项由43项减少为35项。');
   assert.deepEqual([approvals.change, approvals.unit], [{ from: 43, to: 35, verb: '减少' }, '项']);
   assert.equal(figuresInText('由43项减少为35项').length, 1, 'the numbers inside a change are not figures of their own');
@@ -91,50 +120,78 @@ test('dates, years, document numbers, list numbering, ordinals and slogans are n
   }
 });
 
+test('the five reports hold 329 figures and 42 firsts (41 counted: one restates another)', () => {
+  const counts = Object.fromEntries([...bySlug].map(([slug, r]) => [slug, [r.figures.length, r.firsts.length]]));
+  assert.deepEqual(counts, {
+    'guangzhou-2019h1': [49, 7],
+    'pingshan-2017': [4, 0],
+    'xiangtan-2017': [84, 21],
+    'zhongshan-2018': [111, 10],
+    'zhuzhou-2017': [81, 4],
+  });
+  const all = [...bySlug.values()];
+  assert.equal(all.reduce((n, r) => n + r.figures.length, 0), 329);
+  assert.equal(all.reduce((n, r) => n + r.firsts.length, 0), 42);
+  assert.equal(all.reduce((n, r) => n + r.firsts.filter((f) => !f.repeatOf).length, 0), 41);
+});
+
 test('the issue’s values are found in the seeds', () => {
-  const find = (slug: string, text: string) => bySlug.get(slug)!.figures.filter((f) => f.text === text);
+  const find = (slug: string, printed: string) => bySlug.get(slug)!.figures.filter((f) => f.printed === printed);
   const [zsStartUp] = find('zhongshan-2018', '由20.7天缩短至5天');
   assert.deepEqual(zsStartUp.change, { from: 20.7, to: 5, verb: '缩短' });
   assert.equal(zsStartUp.unit, '天');
   assert.ok(zsStartUp.sentence.includes('企业开办程序由5个简化至3个'));
-  assert.equal(find('guangzhou-2019h1', '351项')[0].phrase, '证明事项');
-  assert.equal(find('guangzhou-2019h1', '71项')[0].phrase, '证明事项');
-  assert.equal(find('xiangtan-2017', '25项')[0].phrase, '承担国家级改革试点');
-  assert.equal(find('xiangtan-2017', '30项')[0].phrase, '省级改革试点');
+  assert.equal(find('guangzhou-2019h1', '351项')[0].words, '证明事项');
+  assert.equal(find('guangzhou-2019h1', '71项')[0].words, '证明事项');
+  assert.equal(find('xiangtan-2017', '25项')[0].words, '承担国家级改革试点');
+  assert.equal(find('xiangtan-2017', '30项')[0].words, '省级改革试点');
   const [xtApprovals] = find('xiangtan-2017', '由43项减少为35项');
   assert.deepEqual(xtApprovals.change, { from: 43, to: 35, verb: '减少' });
-  assert.equal(xtApprovals.phrase, '投资报建审批事项');
-  for (const r of reports) {
+  assert.equal(xtApprovals.words, '投资报建审批事项');
+  for (const [slug, r] of bySlug) {
     for (const f of r.figures) {
-      assert.ok(!/^(19|20)\d\d$/.test(String(f.value)) || f.unit !== '年', `${r.slug}: a year became a figure: ${f.text}`);
-      assert.ok(!f.sentence.includes(`〔${f.value}〕`), `${r.slug}: a document number became a figure: ${f.text}`);
+      assert.ok(!/^(19|20)\d\d$/.test(String(f.value)) || f.unit !== '年', `${slug}: a year became a figure: ${f.printed}`);
+      assert.ok(!f.sentence.includes(`〔${f.value}〕`), `${slug}: a document number became a figure: ${f.printed}`);
     }
   }
 });
 
-test('every figure and first keeps its paragraph, sentence, domains and a unique stable id', () => {
-  for (const r of reports) {
+test('every figure and first lies in a reporting paragraph of its report, with its sentence and a unique stable id', () => {
+  for (const slug of slugs) {
+    const { record } = builtSeed(slug);
+    const { figures, firsts } = bySlug.get(slug)!;
+    const roles = new Map([...paragraphsOf<Section, Paragraph>(record.outline)].map(({ paragraph }) => [paragraph.id, paragraph.role]));
     const ids = new Set<string>();
-    const paragraphs = new Map<string, string>();
-    const walk = (s: ReportFigures['outline']) => {
-      for (const p of s.paragraphs) paragraphs.set(p.id, p.text);
-      s.children.forEach(walk);
-    };
-    walk(r.outline);
-    for (const f of [...r.figures, ...r.firsts]) {
-      assert.ok(!ids.has(f.id), `${r.slug}: duplicate id ${f.id}`);
+    for (const f of [...figures, ...firsts]) {
+      assert.ok(!ids.has(f.id), `${slug}: duplicate id ${f.id}`);
       ids.add(f.id);
-      const text = paragraphs.get(f.paragraph);
-      assert.ok(text, `${r.slug}: ${f.id} names an unknown paragraph`);
-      assert.equal(text.slice(f.start, f.end), f.text, `${r.slug}: ${f.id} offsets`);
-      assert.ok(f.sentence.includes(f.text), `${r.slug}: ${f.id} sentence`);
-      assert.equal(f.report, r.slug);
-      assert.ok(Array.isArray(f.domains));
+      // Glossary boxes define, they do not report: figures and firsts come from the report's own statements.
+      assert.ok(['text', 'item', 'place', 'table'].includes(roles.get(f.paragraph)!), `${slug}: ${f.id} is in a ${roles.get(f.paragraph)} paragraph`);
+      assert.ok(f.at[0] < f.at[1] && f.at[1] <= f.text.length, `${slug}: ${f.id} span ${f.at} outside its paragraph`);
+      assert.ok(f.sentence.includes(f.printed), `${slug}: ${f.id} sentence`);
+    }
+    for (const f of figures) {
+      // The span covers the number and its unit, as printed.
+      assert.ok(f.printed.endsWith(f.unit) || (f.unit === '%' && f.printed.startsWith('百分之')), `${slug}: ${f.id} reads ${f.printed}, not a ${f.unit} figure`);
+      const [found] = figuresInText(f.printed);
+      assert.equal(found?.value, f.value, `${slug}: ${f.id} value ${f.value} is not what ${f.printed} says`);
+      assert.ok(f.phrase[0] <= f.phrase[1] && f.phrase[1] <= f.text.length && f.words.length <= 12, `${slug}: ${f.id} phrase`);
+    }
+    for (const f of firsts) {
+      assert.match(f.printed, /率先|首|第一|前列|领先/, `${slug}: ${f.id} reads ${f.printed}`);
+      if (f.repeatOf) assert.ok(firsts.some((g) => g.id === f.repeatOf && !g.repeatOf && g.printed === f.printed), `${slug}: ${f.id} restates ${f.repeatOf}, which is no first of the report`);
     }
   }
-  // Ids come from content: building again gives the same ids.
-  const again = buildReport(loadSeed('zhongshan-2018'), pipelineData()).record as unknown as ReportFigures;
-  assert.deepEqual(again.figures.map((f) => f.id), bySlug.get('zhongshan-2018')!.figures.map((f) => f.id));
+  // Ids come from content: building again gives the same ids, and so does a build with a paragraph added earlier in the text.
+  const ids = (b: Built) => figuresOf(b.record.outline).map((f) => f.id);
+  const before = ids(builtSeed('zhongshan-2018'));
+  assert.deepEqual(ids(build(loadSeed('zhongshan-2018'))), before);
+  const seed = loadSeed('zhongshan-2018');
+  assert.ok(seed.body.includes('\n【“放管服”改革】'));
+  const changed = build({ ...seed, body: seed.body.replace('\n【“放管服”改革】', '\n新增一段:完成改革任务7项。\n【“放管服”改革】') });
+  const after = ids(changed);
+  assert.equal(after.length, before.length + 1);
+  assert.deepEqual(after.filter((id) => before.includes(id)), before);
 });
 
 test('firsts keep their scope; aims and restatements are not counted', () => {
@@ -153,11 +210,15 @@ test('firsts keep their scope; aims and restatements are not counted', () => {
 });
 
 test('indicators: the values the issue lists, each on its figure', () => {
-  const expect = (indicator: string, report: string, text: string, label?: string) => {
+  const expect = (indicator: string, report: string, printed: string, label?: string) => {
     const v = valueOf(indicator, report, label);
     assert.ok(v, `${indicator} ${report} ${label ?? ''}: no value`);
-    assert.equal(v.text, text, `${indicator} ${report}`);
-    if (v.figure) assert.ok(bySlug.get(report)!.figures.some((f) => f.id === v.figure && f.text === text));
+    assert.ok(v.figure, `${indicator} ${report}: the value names no figure`);
+    const figure = bySlug.get(report)!.figures.find((f) => f.id === v.figure);
+    assert.ok(figure, `${indicator} ${report}: figure ${v.figure} is not in the report`);
+    assert.equal(figure.printed, printed, `${indicator} ${report}`);
+    assert.deepEqual([v.value, v.unit, v.jurisdiction], [figure.value, figure.unit, builtSeed(report).record.jurisdiction]);
+    return figure;
   };
   expect('reform-tasks', 'zhongshan-2018', '115项');
   expect('reform-tasks', 'xiangtan-2017', '213项');
@@ -169,22 +230,38 @@ test('indicators: the values the issue lists, each on its figure', () => {
   expect('documents-reviewed', 'xiangtan-2017', '31个');
   expect('reform-inspections', 'zhongshan-2018', '24次', '专项改革督察');
   expect('reform-inspections', 'xiangtan-2017', '4次', '自主开展');
-  expect('business-startup-time', 'zhongshan-2018', '由20.7天缩短至5天');
+  const startUp = expect('business-startup-time', 'zhongshan-2018', '由20.7天缩短至5天');
   expect('certificates-cancelled', 'guangzhou-2019h1', '351项', '市一级');
   expect('certificates-cancelled', 'guangzhou-2019h1', '71项', '区一级');
   expect('pilots-national', 'xiangtan-2017', '25项');
   expect('pilots-provincial', 'xiangtan-2017', '30项');
   expect('discipline-cases', 'zhongshan-2018', '556人');
   expect('discipline-cases', 'xiangtan-2017', '53人');
-  assert.equal(valueOf('business-startup-time', 'zhongshan-2018')!.change!.from, 20.7);
+  assert.equal(startUp.change!.from, 20.7);
   // No value is invented: a report without the sentence has no value (the page shows 未报告).
   assert.equal(valueOf('leading-group-meetings', 'zhuzhou-2017'), undefined);
   assert.equal(valueOf('pilots-national', 'guangzhou-2019h1'), undefined);
   assert.ok(values.every((v) => v.value > 0));
+  // The firsts indicator counts the claims a report makes, restatements left out; a report with none has no value.
+  for (const [slug, r] of bySlug) {
+    const counted = r.firsts.filter((f) => !f.repeatOf).length;
+    const v = valueOf('firsts-claimed', slug);
+    assert.deepEqual(v && [v.value, v.unit, v.figure], counted > 0 ? [counted, '处', undefined] : undefined, slug);
+  }
+  assert.equal(new Set(values.map((v) => v.id)).size, values.length, 'value ids are unique');
 });
 
 test('a pattern whose value is not an extracted figure fails with a message naming it', () => {
-  const outline: Section = { id: 'top', level: 0, style: 'root', title: '', heading: '', lines: [1, 1], paragraphs: [{ id: 'p-1', kind: 'text', text: '召开会议四回。', lines: [1, 1] }], children: [] };
-  const { figures, firsts } = extractFigures(outline, { report: 'r', jurisdiction: 'j' });
-  assert.throws(() => matchIndicators([{ id: 'x', patterns: [{ pattern: '召开会议(?<v>四回)' }] }], [{ slug: 'r', jurisdiction: 'j', outline, figures, firsts }]), /指标 x .*四回/);
+  const text = '召开会议四回。';
+  const outline: SectionDraft = { id: 'top', level: 0, style: 'root', title: '', heading: '', lines: [1, 1], paragraphs: [{ id: 'p-1', role: 'text', text, lines: [1, 1] }], children: [] };
+  const { figures, firsts } = extractFigures(outline, 'r');
+  const indicator: Indicator = { id: 'x', name: 'x', nameEn: 'x', unit: '次', description: 'x', valuesFrom: 'figures', patterns: [{ pattern: '召开会议(?<v>四回)' }] };
+  const report = { slug: 'r', jurisdiction: 'j', paragraphs: [{ id: 'p-1', text }], figures, firsts };
+  assert.throws(() => indicatorValues([indicator], report), /指标 x .*四回/);
+  // The same pattern on a figure gives its value.
+  const found = { ...report, paragraphs: [{ id: 'p-1', text: '召开会议4次。' }] };
+  const on = extractFigures({ ...outline, paragraphs: [{ ...outline.paragraphs[0], text: '召开会议4次。' }] }, 'r');
+  assert.deepEqual(indicatorValues([{ ...indicator, patterns: [{ pattern: '召开会议(?<v>\\d+次)' }] }], { ...found, ...on }), [
+    { id: 'x/r', indicator: 'x', report: 'r', jurisdiction: 'j', value: 4, unit: '次', figure: on.figures[0].id },
+  ]);
 });

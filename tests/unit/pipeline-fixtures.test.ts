@@ -2,124 +2,187 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { unified } from 'unified';
-import remarkParse from 'remark-parse';
-import remarkMdx from 'remark-mdx';
-import remarkFrontmatter from 'remark-frontmatter';
-import remarkGfm from 'remark-gfm';
-import { buildReport } from '../../scripts/lib/report.ts';
-import { mdastToMdx, reportToMdast } from '../../scripts/lib/mdx.ts';
-import { readSeed } from '../../scripts/lib/seed-file.ts';
-import { detectStructure } from '../../scripts/lib/structure.ts';
-import { context, loadSeed, pipelineData, ROOT, seedSlugs } from './helpers.ts';
+import { parse as parseYaml } from 'yaml';
+import { attribute, parseBody, paragraphTexts, type BodyNode } from '../../model/body.ts';
+import { paragraphsOf, sectionsOf } from '../../model/outline.ts';
+import type { Paragraph } from '../../model/schemas/paragraph.ts';
+import { reportBodySchema } from '../../model/schemas/report.ts';
+import type { Section } from '../../model/schemas/section.ts';
+import { readSeed, type Seed } from '../../pipeline/1-read/seed-file.ts';
+import type { ParagraphDraft, SectionDraft } from '../../pipeline/draft.ts';
+import { build, builtSeed, context, loadSeed, ROOT, seedSlugs, structureOf, type Built } from './helpers.ts';
 
 // Fixture folders: input.md (a seed), output.mdx and tree.json (what the pipeline makes of it).
 // UPDATE_FIXTURES=1 rewrites the expected files; review the diff before committing them.
 const FIXTURES = join(ROOT, 'tests', 'fixtures', 'pipeline');
 const update = process.env.UPDATE_FIXTURES === '1';
-const COMPONENTS = new Set(['Heading', 'Para', 'Glossary', 'Marker', 'RunIn', 'Place', 'Dfn', 'Mark']);
 
-interface Node {
-  type: string;
-  name?: string | null;
-  value?: string;
-  attributes?: Array<{ type: string; name: string; value: unknown }>;
-  children?: Node[];
-}
+/** The components a body may hold, each with the attributes it may carry (all plain strings); `id` is required where listed first. */
+const COMPONENTS: Record<string, { required: string[]; optional: string[] }> = {
+  Heading: { required: ['id'], optional: [] },
+  Para: { required: ['id'], optional: ['bullet'] },
+  Glossary: { required: ['id'], optional: [] },
+  Marker: { required: [], optional: [] },
+  RunIn: { required: [], optional: [] },
+  Place: { required: [], optional: [] },
+  Dfn: { required: [], optional: [] },
+  Mark: { required: ['ref'], optional: ['continued'] },
+  Term: { required: ['ref'], optional: ['continued'] },
+};
 
 /**
- * Parses generated MDX back and returns each <Para>'s text and each <Heading>'s text attribute,
- * failing on anything executable: expressions, ESM, raw HTML, unknown or dynamic JSX.
+ * Parses a generated MDX body back with the site's reader and returns its frontmatter, each
+ * <Para>'s text and the ids of the <Heading>s in order, failing on anything executable
+ * (expressions, ESM, raw HTML) and on any component or attribute the body format does not have.
  */
-function readBack(mdx: string): { paragraphs: Map<string, string>; headings: string[] } {
-  const tree = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).use(remarkMdx).parse(mdx) as Node;
-  const paragraphs = new Map<string, string>();
-  const headings: string[] = [];
-  // A markdown table reads as its cells joined by ' | ', rows by line breaks, as the pipeline stores it.
-  const text = (n: Node): string =>
-    n.type === 'text' || n.type === 'inlineCode'
-      ? (n.value ?? '')
-      : n.type === 'table'
-        ? (n.children ?? []).map((row) => (row.children ?? []).map(text).join(' | ')).join('\n')
-        : (n.children ?? []).map(text).join('');
-  const visit = (n: Node) => {
+function readBack(mdx: string): { slug: string; paragraphs: Map<string, string>; paragraphIds: string[]; headingIds: string[] } {
+  const tree = parseBody(mdx);
+  const paragraphIds: string[] = [];
+  const headingIds: string[] = [];
+  const visit = (n: BodyNode) => {
     assert.ok(!['mdxFlowExpression', 'mdxTextExpression', 'mdxjsEsm', 'html'].includes(n.type), `executable node ${n.type}`);
     if (n.type === 'mdxJsxFlowElement' || n.type === 'mdxJsxTextElement') {
-      assert.ok(n.name && COMPONENTS.has(n.name), `unexpected element <${n.name}>`);
+      const allowed = n.name ? COMPONENTS[n.name] : undefined;
+      assert.ok(allowed, `unexpected element <${n.name}>`);
       for (const a of n.attributes ?? []) {
         assert.equal(a.type, 'mdxJsxAttribute', 'spread attribute');
         assert.equal(typeof a.value, 'string', `attribute ${a.name} is not a plain string`);
+        assert.ok([...allowed.required, ...allowed.optional].includes(a.name), `<${n.name}> has attribute ${a.name}`);
       }
-      const id = n.attributes?.find((a) => a.name === 'id')?.value as string;
-      if (n.name === 'Para') paragraphs.set(id, text(n));
-      if (n.name === 'Heading') headings.push(n.attributes?.find((a) => a.name === 'text')?.value as string);
+      for (const name of allowed.required) assert.ok(attribute(n, name), `<${n.name}> without ${name}`);
+      if (n.name === 'Para') paragraphIds.push(attribute(n, 'id')!);
+      if (n.name === 'Heading') {
+        assert.deepEqual(n.children ?? [], [], 'a heading holds no text in the body');
+        headingIds.push(attribute(n, 'id')!);
+      }
     }
     n.children?.forEach(visit);
   };
   visit(tree);
-  return { paragraphs, headings };
+  const yaml = tree.children?.[0];
+  assert.equal(yaml?.type, 'yaml', 'the body starts with its frontmatter');
+  const { slug } = reportBodySchema.strict().parse(parseYaml(yaml.value ?? ''));
+  return { slug, paragraphs: paragraphTexts(mdx), paragraphIds, headingIds };
 }
 
-/** Asserts that every paragraph and heading in the record comes back from the MDX character for character. */
-function assertRoundTrip(mdx: string, record: { outline: SectionLike }, label: string) {
-  const back = readBack(mdx);
-  const expectedHeadings: string[] = [];
-  const visit = (s: SectionLike) => {
-    if (s.level > 0) expectedHeadings.push(s.heading);
-    for (const p of s.paragraphs) assert.equal(back.paragraphs.get(p.id), p.text, `${label}: paragraph ${p.id}`);
+/**
+ * Asserts that a built report gives its text back: every paragraph comes back from the MDX
+ * character for character (against the pipeline's drafts), in document order under the ids the
+ * record gives, and every heading from the record. Unless the seed is markdown (whose markup is not
+ * text), the seed body minus its chrome is exactly the headings and paragraphs, whitespace aside.
+ */
+function assertRoundTrip(seed: Seed, built: Built, label: string, markdown = false) {
+  const back = readBack(built.mdx);
+  assert.equal(back.slug, seed.slug, `${label}: frontmatter slug`);
+  const { record } = built;
+  const structure = structureOf(seed);
+  const drafts = [...paragraphsOf<SectionDraft, ParagraphDraft>(structure.root)].map(({ paragraph }) => paragraph);
+  const stored = [...paragraphsOf<Section, Paragraph>(record.outline)].map(({ paragraph }) => paragraph);
+  assert.deepEqual(back.paragraphIds, stored.map((p) => p.id), `${label}: paragraphs in the body and the record`);
+  assert.deepEqual(stored.map((p) => p.id), drafts.map((p) => p.id), `${label}: paragraph ids`);
+  assert.equal(back.paragraphs.size, drafts.length, `${label}: paragraph ids are unique`);
+  for (const p of drafts) assert.equal(back.paragraphs.get(p.id), p.text, `${label}: paragraph ${p.id}`);
+  const sections = [...sectionsOf(record.outline)];
+  assert.deepEqual(back.headingIds, sections.map((s) => s.id), `${label}: headings in the body and the record`);
+  assert.deepEqual(sections.map((s) => s.heading), [...sectionsOf(structure.root)].map((s) => s.heading), `${label}: headings`);
+  assert.equal(record.stats.paragraphs, drafts.length);
+  assert.equal(record.stats.sections, sections.length);
+  if (markdown) return;
+  // Nothing is lost, added or reordered: the text of headings and paragraphs, in document order, is the seed's text.
+  const chrome = new Set(record.chrome.map((c) => c.line));
+  const bare = (s: string) => s.replace(/\s/gu, '');
+  const source = seed.body
+    .split('\n')
+    .filter((_, i) => !chrome.has(record.bodyLine + i))
+    .map(bare)
+    .join('');
+  const parts: string[] = [];
+  const visit = (s: Section) => {
+    if (s.level > 0) parts.push(s.heading);
+    for (const p of s.paragraphs) parts.push(back.paragraphs.get(p.id)!);
     s.children.forEach(visit);
   };
   visit(record.outline);
-  assert.deepEqual(back.headings, expectedHeadings, `${label}: headings`);
+  const text = parts.map(bare).join('');
+  let same = 0;
+  while (same < source.length && source[same] === text[same]) same++;
+  assert.ok(source === text, `${label}: the text differs from the seed after ${source.slice(Math.max(0, same - 20), same)}: seed «${source.slice(same, same + 20)}», built «${text.slice(same, same + 20)}»`);
 }
 
-interface SectionLike {
-  level: number;
-  heading: string;
-  paragraphs: Array<{ id: string; text: string }>;
-  children: SectionLike[];
+function fixtureSeed(name: string, slug = name): Seed {
+  const { seed, problems } = readSeed(`${name}/input.md`, slug, readFileSync(join(FIXTURES, name, 'input.md')), context());
+  assert.deepEqual(problems, []);
+  return seed!;
 }
 
 for (const name of readdirSync(FIXTURES).sort()) {
   test(`pipeline fixture: ${name}`, () => {
     const dir = join(FIXTURES, name);
-    const { seed, problems } = readSeed(`${name}/input.md`, name, readFileSync(join(dir, 'input.md')), context());
-    assert.deepEqual(problems, []);
-    const { mdx, record } = buildReport(seed!, pipelineData());
-    const structure = detectStructure(seed!.body, seed!.bodyLine, seed!.meta.titleStated ? seed!.meta.title : '');
-    const tree = JSON.stringify(structure, null, 2) + '\n';
+    const seed = fixtureSeed(name);
+    const built = build(seed);
+    const tree = JSON.stringify(structureOf(seed), null, 2) + '\n';
     const outFile = join(dir, 'output.mdx');
     const treeFile = join(dir, 'tree.json');
-    if (update || !existsSync(outFile)) writeFileSync(outFile, mdx);
+    if (update || !existsSync(outFile)) writeFileSync(outFile, built.mdx);
     if (update || !existsSync(treeFile)) writeFileSync(treeFile, tree);
-    assert.equal(mdx, readFileSync(outFile, 'utf8'), 'output.mdx differs (UPDATE_FIXTURES=1 to accept)');
+    assert.equal(built.mdx, readFileSync(outFile, 'utf8'), 'output.mdx differs (UPDATE_FIXTURES=1 to accept)');
     assert.equal(tree, readFileSync(treeFile, 'utf8'), 'tree.json differs (UPDATE_FIXTURES=1 to accept)');
-    assertRoundTrip(mdx, record as unknown as { outline: SectionLike }, name);
+    assertRoundTrip(seed, built, name, name === 'markdown');
   });
 }
 
 test('unsafe text stays literal: braces, tags, script, event handlers and javascript: links', () => {
-  const { seed } = readSeed('unsafe-text/input.md', 'unsafe-text', readFileSync(join(FIXTURES, 'unsafe-text', 'input.md')), context());
-  const { mdx } = buildReport(seed!, pipelineData());
-  const { paragraphs, headings } = readBack(mdx);
-  const texts = [...paragraphs.values()];
-  const all = [...texts, ...headings].join('\n');
+  const { mdx, record } = build(fixtureSeed('unsafe-text'));
+  const { paragraphs } = readBack(mdx);
+  const headings = [...sectionsOf(record.outline)].map((s) => s.heading);
+  const all = [...paragraphs.values(), ...headings].join('\n');
   for (const literal of ['{2017}', '{区直单位}', '<株洲市天元区纪委派驻纪检机构全覆盖改革工作方案>', '</script><script>alert("x")</script>', '<img src=x onerror=alert(1)>', '[点这里](javascript:alert(1))', '<a href="javascript:alert(2)">', '&amp;', '<Para id="fake">伪造组件</Para>', "import x from 'y'"]) {
     assert.ok(all.includes(literal), `literal text lost: ${literal}`);
   }
   assert.equal(headings[0], '【区直单位改革】');
+  // Heading text is not in the body at all: an unsafe heading cannot reach the MDX.
+  assert.ok(!mdx.includes("import x from 'y'"));
 });
 
 test('the five seeds round-trip through MDX unchanged', () => {
+  const slugs = seedSlugs();
+  assert.equal(slugs.length, 5);
+  let paragraphs = 0;
+  for (const slug of slugs) {
+    const built = builtSeed(slug);
+    assertRoundTrip(loadSeed(slug), built, slug);
+    paragraphs += built.texts.size;
+  }
+  assert.equal(paragraphs, 200);
+});
+
+test('in the five bodies every figure and first is marked once, on its own span', () => {
   for (const slug of seedSlugs()) {
-    const { mdx, record } = buildReport(loadSeed(slug), pipelineData());
-    assertRoundTrip(mdx, record as unknown as { outline: SectionLike }, slug);
+    const { record, mdx, texts } = builtSeed(slug);
+    const expected = new Map<string, string>();
+    for (const { paragraph } of paragraphsOf<Section, Paragraph>(record.outline)) {
+      for (const f of [...paragraph.figures, ...paragraph.firsts]) expected.set(f.id, `${paragraph.id}@${f.at[0]}:${texts.get(paragraph.id)!.slice(f.at[0], f.at[1])}`);
+    }
+    const found = new Map<string, string>();
+    const text = (n: BodyNode): string => (n.type === 'text' ? (n.value ?? '') : (n.children ?? []).map(text).join(''));
+    const visit = (n: BodyNode, paragraph: string, offset: { at: number }) => {
+      if (n.type === 'mdxJsxFlowElement' && n.name === 'Para') [paragraph, offset] = [attribute(n, 'id')!, { at: 0 }];
+      if (n.type === 'mdxJsxTextElement' && n.name === 'Mark') {
+        const ref = attribute(n, 'ref')!;
+        assert.ok(!found.has(ref), `${slug}: ${ref} marked twice`);
+        found.set(ref, `${paragraph}@${offset.at}:${text(n)}`);
+      }
+      if (n.type === 'text') offset.at += (n.value ?? '').length;
+      for (const c of n.children ?? []) visit(c, paragraph, offset);
+    };
+    visit(parseBody(mdx), '', { at: 0 });
+    // Figures and firsts never overlap in these reports, so none loses its mark.
+    assert.deepEqual(found, expected, slug);
   }
 });
 
 test('a sixth report in GB/T 9704 numbering gets the 一、→（一）→1.→（1） hierarchy', () => {
-  const { seed } = readSeed('gbt/input.md', 'gbt', readFileSync(join(FIXTURES, 'gbt-numbering', 'input.md')), context());
-  const s = detectStructure(seed!.body, seed!.bodyLine, seed!.meta.title);
+  const s = structureOf(fixtureSeed('gbt-numbering', 'gbt'));
   const outline = (sec: typeof s.root, depth = 0): string[] => sec.children.flatMap((c) => [`${'  '.repeat(depth)}${c.level} ${c.number ?? ''}${c.title}`, ...outline(c, depth + 1)]);
   assert.deepEqual(outline(s.root), [
     '1 一、总体情况',
@@ -136,10 +199,10 @@ test('a sixth report in GB/T 9704 numbering gets the 一、→（一）→1.→�
 });
 
 test('a web page in another layout: chrome, byline metadata, bullets and a glossary box', () => {
-  const { seed } = readSeed('web/input.md', 'web', readFileSync(join(FIXTURES, 'web-page', 'input.md')), context());
-  const s = detectStructure(seed!.body, seed!.bodyLine, seed!.meta.title);
+  const seed = fixtureSeed('web-page', 'web');
+  const s = structureOf(seed);
   assert.deepEqual(
-    s.chrome.map((c) => c.kind),
+    s.chrome.map((c) => c.part),
     ['breadcrumb', 'title', 'byline', 'share', 'navigation', 'navigation', 'footer', 'footer'],
   );
   assert.equal(s.meta.date, '2019-07-15');
@@ -150,48 +213,32 @@ test('a web page in another layout: chrome, byline metadata, bullets and a gloss
     ['一网通办', '一窗受理'],
   );
   assert.equal(s.root.children[0].heading, '重点改革\n稳步推进');
-});
-
-test('marks (figures, firsts, terms) wrap spans of text without losing or reordering a character', () => {
-  const text = '一是简政放权。投资报建审批事项由43项减少为35项,在全省率先完成。';
-  const at = (s: string) => text.indexOf(s);
-  const root = {
-    id: 'top', level: 0, style: 'root' as const, title: '', heading: '', lines: [0, 0] as [number, number], children: [],
-    paragraphs: [{
-      id: 'p-000001', kind: 'item' as const, text, lines: [1, 1] as [number, number], marker: '一是', runIn: '简政放权。',
-      marks: [
-        { start: at('简政放权'), end: at('简政放权') + 4, kind: 'term' as const, ref: '简政放权', note: '放管服的一部分' },
-        { start: at('由43项'), end: at('35项') + 3, kind: 'figure' as const, ref: 'f-1', note: '43 项 → 35 项' },
-        { start: at('43项'), end: at('43项') + 3, kind: 'figure' as const, ref: 'f-overlap' },
-        { start: at('在全省率先'), end: at('在全省率先') + 5, kind: 'first' as const, ref: 'first-1' },
-      ],
-    }],
-  };
-  const mdx = mdastToMdx(reportToMdast({ outline: root }, root));
-  const { paragraphs } = readBack(mdx);
-  assert.equal(paragraphs.get('p-000001'), text);
-  assert.match(mdx, /<Marker>一是<\/Marker><RunIn><Mark kind="term" ref="简政放权" note="放管服的一部分">简政放权<\/Mark>。<\/RunIn>/);
-  assert.match(mdx, /<Mark kind="figure" ref="f-1" note="43 项 → 35 项">由43项减少为35项<\/Mark>/);
-  assert.ok(!mdx.slice(mdx.indexOf('\n---\n', 4)).includes('f-overlap'), 'an overlapping mark is dropped, not nested');
-  assert.match(mdx, /<Mark kind="first" ref="first-1">在全省率先<\/Mark>完成。/);
+  // The box goes into the body as a <Glossary> around its label and definitions, each term set off as a <Dfn>.
+  const { mdx, record } = build(seed);
+  const label = [...paragraphsOf<Section, Paragraph>(record.outline)].find(({ paragraph }) => paragraph.role === 'box-label')!.paragraph;
+  assert.match(mdx, new RegExp(`<Glossary id="g-${label.id.slice(2)}">\\s*<Para id="${label.id}">`));
+  assert.match(mdx, /<Dfn>一网通办<\/Dfn>/);
+  assert.match(mdx, /<Dfn>一窗受理<\/Dfn>/);
+  // The metadata read from the byline goes into the record with the line it came from.
+  assert.deepEqual([record.date, record.fromText.date], ['2019-07-15', seed.bodyLine + 2]);
 });
 
 test('a markdown seed keeps its structure: headings, lists, a table, a blockquote, emphasis and safe links', () => {
-  const { seed } = readSeed('markdown/input.md', 'markdown', readFileSync(join(FIXTURES, 'markdown', 'input.md')), context());
-  const s = detectStructure(seed!.body, seed!.bodyLine, seed!.meta.title);
-  const all = [s.root, ...s.root.children.flatMap(function flat(c): typeof s.root.children {
-    return [c, ...c.children.flatMap(flat)];
-  })];
-  assert.deepEqual(all.slice(1).map((c) => `${c.level} ${c.heading}`), ['1 一、经济体制改革', '2 1. 营商环境', '1 二、社会体制改革']);
-  const ps = all.flatMap((c) => c.paragraphs);
-  assert.deepEqual(ps.filter((p) => p.kind === 'item').map((p) => p.bullet), ['•', '•', '1.', '2.']);
-  const table = ps.find((p) => p.kind === 'table')!;
+  const seed = fixtureSeed('markdown');
+  const s = structureOf(seed);
+  assert.deepEqual([...sectionsOf(s.root)].map((c) => `${c.level} ${c.heading}`), ['1 一、经济体制改革', '2 1. 营商环境', '1 二、社会体制改革']);
+  const ps = [...paragraphsOf<SectionDraft, ParagraphDraft>(s.root)].map(({ paragraph }) => paragraph);
+  assert.deepEqual(ps.filter((p) => p.role === 'item').map((p) => p.bullet), ['•', '•', '1.', '2.']);
+  const table = ps.find((p) => p.role === 'table')!;
   assert.equal(table.text, '指标 | 2020年 | 2021年\n市场主体(万户) | 12 | 15\n开办时间 | 3天 | 1天');
-  assert.equal(ps.find((p) => p.kind === 'quote')!.text, '引用:改革没有完成时,只有进行时。');
-  const { mdx } = buildReport(seed!, pipelineData());
+  assert.equal(ps.find((p) => p.role === 'quote')!.text, '引用:改革没有完成时,只有进行时。');
+  const { mdx, texts } = build(seed);
   const body = mdx.slice(mdx.indexOf('\n---\n', 4));
   assert.match(body, /\*\*混改项目5个\*\*/);
   assert.match(body, /\[市国资委网站\]\(https:\/\/example\.gov\.cn\/a\.html\)/);
   assert.ok(!body.includes('javascript:'), 'a javascript: link is not kept as a link');
   assert.match(body, /\\<img src=x onerror=alert\(1\)>/);
+  // A list item's bullet is markup, carried as an attribute; the table reads back as the record counts it.
+  assert.match(body, /<Para id="[^"]+" bullet="1\.">\s*第一项任务/);
+  assert.equal(texts.get(table.id), table.text);
 });

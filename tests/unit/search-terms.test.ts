@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { containsAllTerms, excerptAround, findOccurrences, hasHan, matchableText, queryTerms, splitSections } from '../../src/lib/search-terms.ts';
+import { containsAllTerms, excerptAround, findOccurrences, hasHan, matchableText, queryTerms, splitSections } from '../../src/browser/search-terms.ts';
 
 test('queryTerms splits on ASCII and ideographic spaces and drops quotes and repeats', () => {
   assert.deepEqual(queryTerms(' 河长制\u3000“医联体”  河长制 "PPP" '), ['河长制', '医联体', 'PPP']);

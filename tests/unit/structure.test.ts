@@ -1,20 +1,16 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { detectStructure } from '../../scripts/lib/structure.ts';
-import type { ReportStructure, Section } from '../../scripts/lib/types.ts';
-import { loadSeed } from './helpers.ts';
+import { paragraphsOf, sectionsOf } from '../../model/outline.ts';
+import type { ParagraphDraft, ReportStructure, SectionDraft } from '../../pipeline/draft.ts';
+import { loadSeed, structureOf as detect } from './helpers.ts';
+
+type Section = SectionDraft;
 
 function structureOf(slug: string): ReportStructure {
-  const seed = loadSeed(slug);
-  return detectStructure(seed.body, seed.bodyLine, seed.meta.titleStated ? seed.meta.title : '');
+  return detect(loadSeed(slug));
 }
 
-function* sections(s: Section): Generator<Section> {
-  for (const c of s.children) {
-    yield c;
-    yield* sections(c);
-  }
-}
+const sections = (root: Section): Section[] => [...sectionsOf(root)];
 
 function find(root: Section, heading: string): Section {
   const found = [...sections(root)].find((s) => s.heading.replace(/\n/g, '').includes(heading));
@@ -66,32 +62,38 @@ test('湘潭: 2 top sections with 4 numbered sub-sections each, run-in headings 
 
 test('坪山: a project list of 9, leads for the first two, special groups for 3–9; breadcrumb set aside', () => {
   const s = structureOf('pingshan-2017');
-  assert.equal(s.projects.length, 9);
+  // Projects are the numbered sections that carry `project`: exactly the nine of the list.
+  const projects = sections(s.root).filter((sec) => sec.project);
+  assert.equal(projects.length, 9);
   assert.deepEqual(
-    s.projects.map((p) => p.number),
+    projects.map((p) => p.number),
     ['1.', '2.', '3.', '4.', '5.', '6.', '7.', '8.', '9.'],
   );
-  assert.equal(s.projects[0].lead, '区委书记吕玉印');
-  assert.equal(s.projects[1].lead, '区长陶永欣');
-  assert.equal(s.projects[0].title, '深化基层治理体制改革');
-  for (const p of s.projects.slice(2)) assert.match(p.group ?? '', /专项小组$/, `project ${p.number}`);
-  assert.equal(s.projects[4].title, '探索建立基层医疗集团');
-  assert.equal(s.projects[4].group, '民生体制改革专项小组');
+  assert.equal(projects[0].project!.lead, '区委书记吕玉印');
+  assert.equal(projects[1].project!.lead, '区长陶永欣');
+  assert.equal(projects[0].title, '深化基层治理体制改革');
+  for (const p of projects.slice(2)) assert.match(p.project!.group ?? '', /专项小组$/, `project ${p.number}`);
+  assert.equal(projects[4].title, '探索建立基层医疗集团');
+  assert.equal(projects[4].project!.group, '民生体制改革专项小组');
   const list = find(s.root, '改革项目一览表');
   assert.equal(list.children.length, 9);
+  assert.deepEqual(list.children, projects, 'the projects are the sections of the list');
   assert.deepEqual(
-    s.chrome.map((c) => c.kind),
+    s.chrome.map((c) => c.part),
     ['breadcrumb'],
   );
 });
 
 test('广州: two-line headings, 领域:标题 headings, —— bullets and 11 district innovations', () => {
   const s = structureOf('guangzhou-2019h1');
-  assert.equal(s.places.length, 11);
+  // Places are the paragraphs with role 'place', each naming its district and opening with it.
+  const places = [...paragraphsOf<Section, ParagraphDraft>(s.root)].map(({ paragraph }) => paragraph).filter((p) => p.role === 'place');
+  assert.equal(places.length, 11);
   assert.deepEqual(
-    s.places.map((p) => p.place),
+    places.map((p) => p.place),
     ['越秀区', '海珠区', '荔湾区', '天河区', '白云区', '黄埔区', '番禺区', '增城区', '从化区', '花都区', '南沙区'],
   );
+  for (const p of places) assert.ok(p.text.startsWith(p.place!), `${p.place}: the entry opens with its place`);
   assert.equal(s.root.children[0].heading, '政治站位高\n改革落实深');
   const economy = find(s.root, '经济:以大湾区建设为纲');
   assert.equal(economy.style, 'label');
@@ -121,7 +123,7 @@ test('株洲: 4 chapters, 10 numbered domains joined across two lines, a 2018 pl
   );
   const plan = chapters[3].children;
   assert.equal(plan.length, 2);
-  const items = (sec: Section) => sec.paragraphs.filter((p) => p.kind === 'item');
+  const items = (sec: Section) => sec.paragraphs.filter((p) => p.role === 'item');
   assert.equal(items(plan[0]).length, 6);
   assert.equal(items(plan[1]).length, 10);
   assert.equal(items(plan[1])[9].runIn, '推进国家监察体制改革。');
@@ -133,20 +135,20 @@ test('株洲: 4 chapters, 10 numbered domains joined across two lines, a 2018 pl
   );
 });
 
-test('chrome of 中山, 坪山 and 株洲 is set aside with its kind and is not in any paragraph', () => {
+test('chrome of 中山, 坪山 and 株洲 is set aside with its part of the page and is not in any paragraph', () => {
   const expected: Record<string, string[]> = {
     'zhongshan-2018': ['title', 'byline', 'signature', 'navigation'],
     'pingshan-2017': ['breadcrumb'],
     'zhuzhou-2017': ['share', 'breadcrumb', 'ui-label', 'title', 'byline', 'footer', 'footer', 'footer', 'footer', 'footer'],
   };
-  for (const [slug, kinds] of Object.entries(expected)) {
+  for (const [slug, parts] of Object.entries(expected)) {
     const s = structureOf(slug);
     assert.deepEqual(
-      s.chrome.map((c) => c.kind),
-      kinds,
+      s.chrome.map((c) => c.part),
+      parts,
       slug,
     );
-    const texts = [...sections(s.root)].flatMap((sec) => sec.paragraphs.map((p) => p.text)).concat(s.root.paragraphs.map((p) => p.text));
+    const texts = [...paragraphsOf<Section, ParagraphDraft>(s.root)].map(({ paragraph }) => paragraph.text);
     for (const c of s.chrome) assert.ok(!texts.some((t) => t.includes(c.text)), `${slug}: chrome line ${c.line} is in the text`);
   }
 });
@@ -167,6 +169,7 @@ test('every paragraph and section id is unique within a report and derived from 
   for (const slug of ['zhongshan-2018', 'xiangtan-2017', 'pingshan-2017', 'guangzhou-2019h1', 'zhuzhou-2017']) {
     const s = structureOf(slug);
     const all = [s.root, ...sections(s.root)];
+    assert.ok(all.length > 1 && all.some((sec) => sec.paragraphs.length > 0), slug);
     const ids = all.flatMap((sec) => [sec.id, ...sec.paragraphs.map((p) => p.id)]);
     assert.equal(new Set(ids).size, ids.length, slug);
     for (const id of ids) assert.match(id, /^(top|[sp]-[0-9a-f]{6}(-\d+)?)$/);

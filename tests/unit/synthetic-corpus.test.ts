@@ -1,14 +1,14 @@
-// The benchmark's synthetic corpus (scripts/lib/synthetic-corpus.ts): deterministic, a smaller
+// The benchmark's synthetic corpus (tools/synthetic-corpus.ts): deterministic, a smaller
 // corpus is a prefix of a larger one, every file is a valid seed under valid jurisdictions, and
 // the reports keep the heading structure of the real seeds they recombine.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { syntheticCorpus, type JurisdictionEntry } from '../../scripts/lib/synthetic-corpus.ts';
-import { readSeed } from '../../scripts/lib/seed-file.ts';
-import { detectStructure } from '../../scripts/lib/structure.ts';
-import { jurisdictionSchema } from '../../src/schemas/jurisdiction.ts';
+import { jurisdictionSchema } from '../../model/schemas/jurisdiction.ts';
+import { readSeed } from '../../pipeline/1-read/seed-file.ts';
+import { detectStructure } from '../../pipeline/2-structure/structure.ts';
+import { syntheticCorpus, type JurisdictionEntry } from '../../tools/synthetic-corpus.ts';
 import { ROOT, context, loadSeed, seedSlugs } from './helpers.ts';
 
 const ctx = context() as ReturnType<typeof context> & { jurisdictions: JurisdictionEntry[] };
