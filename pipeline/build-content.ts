@@ -76,6 +76,7 @@ function main(): number {
   const stored = new Map<string, string>();
   const values: IndicatorValue[] = [];
   let unclassified = 0;
+  const flagged: string[] = [];
   const bySlug = new Map<string, string>();
   for (const name of files) {
     const file = relative(root, join(seedsDir, name)) || name;
@@ -97,6 +98,11 @@ function main(): number {
       stored.set(slug, built.json);
       values.push(...built.values);
       unclassified += built.unclassified.length;
+      problems.push(...built.problems);
+      for (const n of built.noise) {
+        const decision = n.status === 'confirmed' ? '已确认无关' : n.status === 'cleared' ? '已确认属于报告' : '待确认';
+        flagged.push(`${file}:${n.line}: 段落 ${n.paragraph} 疑似混入的无关文字(${decision}):${n.reasons.join(';')}。${n.status ? '' : `确认无关在 frontmatter 写 noise: { confirm: [${n.paragraph}] },属于报告则写 noise: { clear: [${n.paragraph}] }。`}`);
+      }
     } catch (error) {
       problems.push({ file, line: 1, message: `处理正文时出错:${(error as Error).message}`, fix: '请把这条信息和文件一起报告给开发者。' });
     }
@@ -109,8 +115,14 @@ function main(): number {
     for (const p of problems) console.error(formatProblem(p));
     return 1;
   }
+  const listFlagged = () => {
+    if (flagged.length === 0) return;
+    console.log(`待审段落:${flagged.length} 段疑似不属于报告,已保留并标出,默认不参与对照、指标和检索(列表见 /compare/unclassified/):`);
+    for (const line of flagged) console.log(`  ${line}`);
+  };
   if (checkOnly) {
     console.log(`check: ${records.size} reports, no problems`);
+    listFlagged();
     return 0;
   }
 
@@ -131,6 +143,7 @@ function main(): number {
   const share = paragraphs === 0 ? 0 : (100 * unclassified) / paragraphs;
   console.log(`content: ${records.size} reports, ${counts.reduce((n, c) => n + c[0], 0)} files written, ${counts.reduce((n, c) => n + c[1], 0)} removed, ${ms} ms`);
   console.log(`domains: ${unclassified} of ${paragraphs} paragraphs unclassified (${share.toFixed(1)}%); list them at /compare/unclassified/`);
+  listFlagged();
   return 0;
 }
 

@@ -1,4 +1,4 @@
-import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
+import { isMap, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
 import type { DocumentKind } from '../../model/schemas/document-kind.ts';
 import type { Jurisdiction } from '../../model/schemas/jurisdiction.ts';
 import { parsePeriod, type ParsedPeriod } from './period.ts';
@@ -42,6 +42,15 @@ export interface SeedMeta {
   author: string;
   date: string;
   dateKind: string;
+  /** The editor's decisions on paragraphs flagged as possible noise: `noise: { confirm: [p-…], clear: [p-…] }`, each with its line. */
+  noise: NoiseDecision[];
+}
+
+/** An editor's decision on one paragraph: confirm it is noise (set it aside) or clear the flag. */
+export interface NoiseDecision {
+  paragraph: string;
+  action: 'confirm' | 'clear';
+  line: number;
 }
 
 /** A seed that passed its checks. */
@@ -60,7 +69,7 @@ export function formatProblem(p: SeedProblem): string {
 }
 
 const TEXT_FIELDS = ['title', 'province', 'level', 'periodNote', 'publisher', 'source', 'url', 'author', 'date', 'dateKind'] as const;
-const KNOWN_FIELDS = new Set<string>([...TEXT_FIELDS, 'titleStated', 'jurisdiction', 'period', 'kind']);
+const KNOWN_FIELDS = new Set<string>([...TEXT_FIELDS, 'titleStated', 'jurisdiction', 'period', 'kind', 'noise']);
 
 /** Returns the edit distance between two short strings. */
 function distance(a: string, b: string): number {
@@ -246,6 +255,30 @@ export function readSeed(file: string, slug: string, bytes: Uint8Array, ctx: See
     fail(lineOf('province'), `province 写的是“${meta.province}”,而行政区 ${known.id} 属于“${known.province}”。`, `改成 province: ${known.province},或检查 jurisdiction 是否填错。`);
   }
 
+  const noise: NoiseDecision[] = [];
+  const noiseNode = map.items.find((p) => isScalar(p.key) && p.key.value === 'noise')?.value;
+  const noiseFix = '写成 noise: { confirm: [p-1a2b3c], clear: [p-4d5e6f] }:confirm 确认该段是混入的无关文字,clear 表示该段属于报告;编号见报告页段末的 ¶ 或 /compare/unclassified/。';
+  if (noiseNode !== undefined && noiseNode !== null && !(isScalar(noiseNode) && noiseNode.value === null)) {
+    if (!isMap(noiseNode)) fail(lineOf('noise'), 'noise 字段的写法不对。', noiseFix);
+    else {
+      for (const pair of noiseNode.items) {
+        const key = isScalar(pair.key) ? String(pair.key.value) : '';
+        const keyLine = 1 + counter.linePos((pair.key as { range?: number[] }).range?.[0] ?? 0).line;
+        if (key !== 'confirm' && key !== 'clear') {
+          fail(keyLine, `noise 下的“${key}”无法识别。`, noiseFix);
+          continue;
+        }
+        const items = isSeq(pair.value) ? pair.value.items : isScalar(pair.value) && pair.value.value !== null ? [pair.value] : [];
+        for (const item of items) {
+          const line = 1 + counter.linePos((item as { range?: number[] }).range?.[0] ?? 0).line;
+          const id = isScalar(item) ? String(item.value).trim() : '';
+          if (!/^p-[0-9a-f]{6}(?:-\d+)?$/.test(id)) fail(line, `noise.${key} 中的“${id}”不是段落编号。`, `段落编号形如 p-1a2b3c,${noiseFix}`);
+          else noise.push({ paragraph: id, action: key, line });
+        }
+      }
+    }
+  }
+
   if (body.replace(/[\s\u00a0\u3000]/g, '') === '') {
     fail(bodyLine, '正文是空的。', '在 frontmatter 结束行 --- 之后粘贴报告全文。');
   }
@@ -263,6 +296,7 @@ export function readSeed(file: string, slug: string, bytes: Uint8Array, ctx: See
         jurisdiction,
         period: period!,
         kind,
+        noise,
       },
     },
     problems,

@@ -13,7 +13,7 @@ import type { First } from '../../model/schemas/first.ts';
 import type { GlossaryTerm } from '../../model/schemas/glossary-term.ts';
 import type { Indicator } from '../../model/schemas/indicator.ts';
 import type { Jurisdiction } from '../../model/schemas/jurisdiction.ts';
-import type { Paragraph, ParagraphRole } from '../../model/schemas/paragraph.ts';
+import { isNoise, type Paragraph, type ParagraphRole } from '../../model/schemas/paragraph.ts';
 import type { ReportRecord } from '../../model/schemas/report.ts';
 import type { Section } from '../../model/schemas/section.ts';
 import { measureOf, numeralOf } from '../../model/units.ts';
@@ -64,6 +64,8 @@ export interface Passage {
   role: ParagraphRole;
   text: string;
   domains: TagView[];
+  /** Set when the paragraph is flagged as possible noise (see model/schemas/paragraph.ts). */
+  noise?: Paragraph['noise'];
 }
 
 /** A figure with where it is and what it says, read from its paragraph's text. */
@@ -257,11 +259,11 @@ function evidenceOf(tag: DomainTag, paragraph: Paragraph, text: string, sections
   return keywordsIn(text, domain(tag.domain)?.keywords ?? []);
 }
 
-let passages: Promise<Passage[]> | undefined;
+let allPassages: Promise<Passage[]> | undefined;
 
-/** Returns every passage of every report (glossary-box labels left out), in site order. */
-export function loadPassages(): Promise<Passage[]> {
-  passages ??= loadSite().then((s) =>
+/** Returns every passage of every report (glossary-box labels left out), flagged ones included, in site order: for the review page. */
+export function loadAllPassages(): Promise<Passage[]> {
+  allPassages ??= loadSite().then((s) =>
     s.reports.flatMap((report) => {
       const { sections } = reportIndex(report);
       return [...paragraphsOf<Section, Paragraph>(report.record.outline)]
@@ -276,10 +278,19 @@ export function loadPassages(): Promise<Passage[]> {
             role: paragraph.role,
             text,
             domains: paragraph.domains.map((tag) => ({ ...tag, evidence: evidenceOf(tag, paragraph, text, sections, s.domain) })),
+            ...(paragraph.noise ? { noise: paragraph.noise } : {}),
           };
         });
     }),
   );
+  return allPassages;
+}
+
+let passages: Promise<Passage[]> | undefined;
+
+/** Returns the passages the comparisons use: every passage but those set aside as noise (flagged and not cleared). */
+export function loadPassages(): Promise<Passage[]> {
+  passages ??= loadAllPassages().then((all) => all.filter((p) => !isNoise(p)));
   return passages;
 }
 
@@ -299,6 +310,8 @@ export function loadFindings(): Promise<{ figures: FigureView[]; firsts: FirstVi
     const firsts: FirstView[] = [];
     for (const report of s.reports) {
       for (const { paragraph, section } of paragraphsOf<Section, Paragraph>(report.record.outline)) {
+        // Text set aside as noise gives no figures or firsts to compare.
+        if (isNoise(paragraph)) continue;
         const text = paragraph.figures.length + paragraph.firsts.length > 0 ? paragraphText(report, paragraph.id) : '';
         const where = { report, paragraph: paragraph.id, section: section.id, domains: paragraph.domains.map((t) => t.domain) };
         const sentence = (at: [number, number]) => text.slice(...sentenceSpan(text, at[0], at[1]));
