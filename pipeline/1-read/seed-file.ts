@@ -1,7 +1,7 @@
 import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
 import type { DocumentKind } from '../../model/schemas/document-kind.ts';
 import type { Jurisdiction } from '../../model/schemas/jurisdiction.ts';
-import { parsePeriod, type ParsedPeriod } from './period.ts';
+import { parsePeriod, periodFix, PERIOD_FORMS, type ParsedPeriod } from './period.ts';
 
 /**
  * Reading one seed file: UTF-8 text with YAML frontmatter between `---` lines and the report
@@ -219,9 +219,9 @@ export function readSeed(file: string, slug: string, bytes: Uint8Array, ctx: See
   const periodRaw = typeof data.period === 'number' ? String(data.period) : str('period');
   const period = periodRaw === '' ? undefined : parsePeriod(periodRaw);
   if (periodRaw === '') {
-    fail(lineOf('period'), '缺少必填字段 period(报告所涵盖的时期)。', '写成 "2018"(全年)、"2019-H1"(上半年)、"2019-01/2019-06"(月份区间)或 "2013/2017"(年份区间)。');
+    fail(lineOf('period'), '缺少必填字段 period(报告所涵盖的时期)。', `写成 ${PERIOD_FORMS}。`);
   } else if (!period) {
-    fail(lineOf('period'), `period 的值“${periodRaw}”无法识别。`, '写成 "2018"、"2019-H1"、"2019-Q3"、"2019-01/2019-06" 或 "2013/2017";起点不能晚于终点。');
+    fail(lineOf('period'), `period 的值“${periodRaw}”无法识别。`, periodFix(periodRaw));
   }
 
   const kind = str('kind');
