@@ -103,7 +103,7 @@ function main(): number {
     return 1;
   }
   if (checkOnly) {
-    console.log(`check: ${records.size} reports, no problems`);
+    console.log(`check: ${records.size} 份报告和 content/ 中的数据文件都没有发现问题。`);
     return 0;
   }
 
