@@ -11,14 +11,9 @@
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { z } from 'astro/zod';
-import { documentKindSchema } from '../model/schemas/document-kind.ts';
-import { taxonomySchema } from '../model/schemas/domain.ts';
-import { glossaryFileSchema } from '../model/schemas/glossary-term.ts';
-import { indicatorSchema } from '../model/schemas/indicator.ts';
-import { jurisdictionSchema } from '../model/schemas/jurisdiction.ts';
 import type { IndicatorValue } from '../model/schemas/corpus.ts';
 import type { ReportRecord } from '../model/schemas/report.ts';
+import { readHandKeptData } from './1-read/data-files.ts';
 import { formatProblem, readSeed, type SeedProblem } from './1-read/seed-file.ts';
 import { coverageOf, inSiteOrder, orderValues, termIndex } from './6-corpus/aggregate.ts';
 import { buildReport } from './build-report.ts';
@@ -27,11 +22,6 @@ const root = process.env.GAIGE_ROOT ?? process.cwd();
 const seedsDir = join(root, 'seeds');
 const contentDir = join(root, 'content');
 const checkOnly = process.argv.includes('--check');
-
-/** Returns a hand-kept data file of content/, parsed and validated. */
-function readData<T>(name: string, schema: z.ZodType<T>): T {
-  return schema.parse(JSON.parse(readFileSync(join(contentDir, name), 'utf8')));
-}
 
 /** Returns the JSON text of a corpus file: one entry per line, so a diff reads entry by entry. */
 function corpusJson(entries: unknown[]): string {
@@ -60,11 +50,14 @@ function writeFolder(dir: string, ext: string, files: Map<string, string>): [num
 
 function main(): number {
   const started = performance.now();
-  const jurisdictions = readData('jurisdictions.json', z.array(jurisdictionSchema));
-  const kinds = readData('kinds.json', z.array(documentKindSchema));
-  const taxonomy = readData('domains.json', taxonomySchema);
-  const glossary = existsSync(join(contentDir, 'glossary.json')) ? readData('glossary.json', glossaryFileSchema).terms : [];
-  const indicators = readData('indicators.json', z.array(indicatorSchema));
+  // The hand-kept data files are checked like seeds: a mistake there stops the run with file:line messages.
+  const hand = readHandKeptData(root);
+  if (!hand.data) {
+    console.error(`内容构建失败:content/ 中的数据文件有 ${hand.problems.length} 处问题,没有写入任何文件。`);
+    for (const p of hand.problems) console.error(formatProblem(p));
+    return 1;
+  }
+  const { jurisdictions, kinds, taxonomy, glossary, indicators } = hand.data;
   const data = { domains: taxonomy.domains, glossary, indicators };
 
   const files = readdirSync(seedsDir)
@@ -121,7 +114,7 @@ function main(): number {
     for (const line of flagged) console.log(`  ${line}`);
   };
   if (checkOnly) {
-    console.log(`check: ${records.size} reports, no problems`);
+    console.log(`check: ${records.size} 份报告和 content/ 中的数据文件都没有发现问题。`);
     listFlagged();
     return 0;
   }

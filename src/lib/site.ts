@@ -162,7 +162,11 @@ export interface Site {
 
 const orderable = (r: ReportView) => ({ jurisdictionName: r.jurisdiction.name, periodStart: r.record.period.start, slug: r.slug });
 
-/** Returns the descriptive title used when a document states no title of its own: [湘潭市2017年改革工作总结]. */
+/**
+ * Returns the descriptive title used when a document states no title of its own: [湘潭市2017年改革工作总结],
+ * [湘潭市约2018年改革会议报道]; a period the text does not state is left out rather than guessed
+ * (periodLabel '': [湘潭市改革督察报道]).
+ */
 export function suppliedTitle(jurisdiction: Jurisdiction, periodLabel: string, kind: DocumentKind): string {
   return `[${jurisdiction.name}${periodLabel}${kind.titleNoun}]`;
 }
@@ -201,7 +205,7 @@ async function build(): Promise<Site> {
       if (!entry) throw new Error(`content/reports/${record.slug}.mdx is missing: run npm run content`);
       if (!jurisdiction) throw new Error(`${record.seedFile}: unknown jurisdiction ${record.jurisdiction}`);
       if (!kind) throw new Error(`${record.seedFile}: unknown kind ${record.kind}`);
-      const displayTitle = record.titleStated ? record.title : suppliedTitle(jurisdiction, record.period.label, kind);
+      const displayTitle = record.titleStated ? record.title : suppliedTitle(jurisdiction, record.period.precision === 'unstated' ? '' : record.period.label, kind);
       return { slug: record.slug, record, entry, jurisdiction, kind, displayTitle, label: `${jurisdiction.shortName} ${record.period.label}`, url: reportUrl(record.slug) };
     })
     .sort((a, b) => compareReports(orderable(a), orderable(b)));
