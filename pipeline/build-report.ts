@@ -1,4 +1,5 @@
 import { bodyToMdx } from '../model/body.ts';
+import { toSimplified } from '../model/simplified.ts';
 import { paragraphsOf, sectionsOf } from '../model/outline.ts';
 import type { IndicatorValue } from '../model/schemas/corpus.ts';
 import type { Indicator } from '../model/schemas/indicator.ts';
@@ -70,7 +71,8 @@ export function buildReport(seed: Seed, data: PipelineData): BuiltReport {
   applyFigures(root, figures, firsts);
   const terms = extractTerms(root, structure.glossary, data.glossary);
   applyTermMarks(root, terms);
-  const paragraphs = [...paragraphsOf<SectionDraft, ParagraphDraft>(root)].map(({ paragraph }) => paragraph);
+  // Indicator patterns match the Simplified form; offsets are those of the text as written.
+  const paragraphs = [...paragraphsOf<SectionDraft, ParagraphDraft>(root)].map(({ paragraph }) => ({ id: paragraph.id, text: toSimplified(paragraph.text) }));
   const values = indicatorValues(data.indicators, { slug: seed.slug, jurisdiction: meta.jurisdiction, paragraphs, figures, firsts });
 
   // 5 write. A field the frontmatter leaves empty may be read from the text, with the line it came from.
