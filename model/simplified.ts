@@ -1,6 +1,6 @@
 import { Trie, type DictGroup } from 'opencc-js/core';
 import { configs } from 'opencc-js/preset/t2cn';
-import type { ScriptTable } from './script.ts';
+import { tableNormaliser, type ScriptTable } from './script.ts';
 
 /**
  * Traditional → Simplified from OpenCC's data (opencc-js): the hk2s chain (CJK compatibility
@@ -74,16 +74,25 @@ let table: ScriptTable | undefined;
 export function simplifiedTable(): ScriptTable {
   if (table) return table;
   const chars: Record<string, string> = {};
-  const phrases: Record<string, string> = {};
   const sources = new Set(chainEntries().map(([from]) => from));
   for (const from of sources) if ([...from].length === 1) {
     const to = toSimplified(from);
     if (to !== from) chars[from] = to;
   }
-  const charwise = (s: string) => [...s].map((c) => chars[c] ?? c).join('');
-  for (const from of sources) if ([...from].length > 1) {
-    const to = toSimplified(from);
-    if (to !== charwise(from)) phrases[from] = to;
+  const phrases: Record<string, string> = {};
+  const multi = [...sources].filter((from) => [...from].length > 1);
+  // A phrase goes in where the table would otherwise read it differently: by its characters, or by
+  // a shorter phrase at its start (乾斷 inside 乾斷食). Repeated until no phrase is read differently.
+  for (let changed = true; changed; ) {
+    changed = false;
+    const normalise = tableNormaliser({ chars, phrases });
+    for (const from of multi) {
+      const to = toSimplified(from);
+      if (!Object.hasOwn(phrases, from) && normalise(from) !== to) {
+        phrases[from] = to;
+        changed = true;
+      }
+    }
   }
   table = { chars, phrases };
   return table;
