@@ -93,8 +93,8 @@ const list = document.querySelector<HTMLOListElement>('[data-search-results]')!;
 const others = document.querySelector<HTMLElement>('[data-search-others]')!;
 const otherList = others.querySelector('ol')!;
 
-const tableElement = document.querySelector('[data-script-table]');
-const toSimplified = tableNormaliser(tableElement ? (JSON.parse(tableElement.textContent ?? '') as ScriptTable) : { chars: {}, phrases: {} });
+const tableData = document.querySelector<HTMLElement>('[data-script-table]')?.dataset.scriptTable;
+const toSimplified = tableNormaliser(tableData ? (JSON.parse(tableData) as ScriptTable) : { chars: {}, phrases: {} });
 
 let pagefind: Promise<Pagefind> | undefined;
 /** Returns the Pagefind API, loaded once from the index written at build time. */
