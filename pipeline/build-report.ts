@@ -1,4 +1,5 @@
 import { bodyToMdx } from '../model/body.ts';
+import { toSimplified } from '../model/simplified.ts';
 import { paragraphsOf, sectionsOf } from '../model/outline.ts';
 import type { IndicatorValue } from '../model/schemas/corpus.ts';
 import type { Indicator } from '../model/schemas/indicator.ts';
@@ -118,7 +119,8 @@ export function buildReport(seed: Seed, data: PipelineData): BuiltReport {
   applyFigures(root, figures, firsts);
   const terms = extractTerms(root, structure.glossary, data.glossary);
   applyTermMarks(root, terms);
-  const paragraphs = allParagraphs.filter(kept);
+  // Indicator patterns match the Simplified form; offsets are those of the text as written.
+  const paragraphs = allParagraphs.filter(kept).map((p) => ({ id: p.id, text: toSimplified(p.text) }));
   const keptIds = new Set(paragraphs.map((p) => p.id));
   const values = indicatorValues(data.indicators, {
     slug: seed.slug,

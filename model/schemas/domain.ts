@@ -27,6 +27,11 @@ export const domainSchema = z.object({
   headings: z.array(z.string().min(1)),
   /** Words and phrases that point to this domain in text under no deciding heading. */
   keywords: z.array(z.string().min(1)).min(1),
+  /**
+   * Those of its keywords specific enough that one alone files a passage, as two ordinary keywords
+   * do (公立医院, 多规合一): a name of the domain's own subject that no other domain's text uses.
+   */
+  strong: z.array(z.string().min(1)).default([]),
 });
 export type Domain = z.infer<typeof domainSchema>;
 
@@ -36,6 +41,18 @@ export const taxonomySchema = z.object({
   $comment: z.string().optional(),
   groups: z.array(domainGroupSchema).min(1),
   domains: z.array(domainSchema).min(1),
+}).superRefine((taxonomy, ctx) => {
+  taxonomy.domains.forEach((domain, i) => {
+    domain.strong.forEach((word, j) => {
+      if (!domain.keywords.includes(word)) {
+        ctx.addIssue({ code: 'custom', path: ['domains', i, 'strong', j], message: `领域 ${domain.id} 的强关键词“${word}”不在它的 keywords 中:请把它也加进 keywords。` });
+      }
+      const other = taxonomy.domains.find((d) => d !== domain && d.keywords.some((k) => k.includes(word)));
+      if (other) {
+        ctx.addIssue({ code: 'custom', path: ['domains', i, 'strong', j], message: `领域 ${domain.id} 的强关键词“${word}”也出现在领域 ${other.id} 的关键词中,单独不能说明领域:请从 strong 中删去它,或改用更专门的词。` });
+      }
+    });
+  });
 });
 export type Taxonomy = z.infer<typeof taxonomySchema>;
 

@@ -1,6 +1,7 @@
 import { isMap, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
 import type { DocumentKind } from '../../model/schemas/document-kind.ts';
 import type { Jurisdiction } from '../../model/schemas/jurisdiction.ts';
+import { toSimplified } from '../../model/simplified.ts';
 import { parsePeriod, periodFix, PERIOD_FORMS, type ParsedPeriod } from './period.ts';
 
 /**
@@ -106,10 +107,11 @@ function distance(a: string, b: string): number {
   return row[b.length];
 }
 
-/** Returns the ids of the known jurisdictions closest to an unknown value, best first. */
+/** Returns the ids of the known jurisdictions closest to an unknown value, best first; names and aliases compare in Simplified form (鹹陽 is 咸阳). */
 export function closestJurisdictions(value: string, known: JurisdictionRef[]): string[] {
+  const plain = toSimplified(value);
   return known
-    .map((j) => ({ id: j.id, d: Math.min(...[j.id, j.name, j.shortName, ...j.aliases].map((n) => distance(value, n))) }))
+    .map((j) => ({ id: j.id, d: Math.min(...[j.id, j.name, j.shortName, ...j.aliases].map((n) => distance(plain, toSimplified(n)))) }))
     .sort((a, b) => a.d - b.d || a.id.localeCompare(b.id))
     .slice(0, 3)
     .map((x) => x.id);
@@ -291,7 +293,7 @@ export function readSeed(file: string, slug: string, bytes: Uint8Array, ctx: See
   if (meta.url !== '' && !/^https?:\/\/\S+$/.test(meta.url)) {
     fail(lineOf('url'), `url 的值“${meta.url}”不是网址。`, '写成以 http:// 或 https:// 开头的完整网址,或留空。');
   }
-  if (known && meta.province !== '' && meta.province !== known.province) {
+  if (known && meta.province !== '' && toSimplified(meta.province) !== toSimplified(known.province)) {
     fail(lineOf('province'), `province 写的是“${meta.province}”,而行政区 ${known.id} 属于“${known.province}”。`, `改成 province: ${known.province},或检查 jurisdiction 是否填错。`);
   }
 

@@ -1,6 +1,7 @@
 import type { Domain, DomainTag } from '../../model/schemas/domain.ts';
 import { keywordsIn } from '../../model/keywords.ts';
 import { paragraphsOf, sectionsOf } from '../../model/outline.ts';
+import { toSimplified } from '../../model/simplified.ts';
 import type { ParagraphDraft, SectionDraft } from '../draft.ts';
 
 /**
@@ -11,19 +12,32 @@ import type { ParagraphDraft, SectionDraft } from '../draft.ts';
  * under it; a paragraph under no such heading is classified by the keywords it contains.
  * Every tag says how it was found: the section whose heading decided, the run-in heading, or the
  * keywords (which model/keywords.ts finds again from the text wherever they are shown).
+ *
+ * Evidence is weighed by specificity: a strong keyword (the domain's `strong` list in
+ * content/domains.json: 公立医院, 多规合一) weighs as much as two ordinary ones, so one specific
+ * mention files a passage as two general words do, and is not outvoted by another domain's two.
+ * Headings, run-ins and text are read in their Simplified form, so a Traditional report is
+ * classified as its Simplified twin (model/simplified.ts).
  */
 
 /** One reform domain of the taxonomy, as the classifier needs it. */
-export type DomainRule = Pick<Domain, 'id' | 'name' | 'headings' | 'keywords'>;
+export type DomainRule = Pick<Domain, 'id' | 'name' | 'headings' | 'keywords'> & { strong?: string[] };
 
 /** At most this many domains come from keywords alone. */
 const MAX_KEYWORD_DOMAINS = 3;
-/** Distinct keywords needed for a domain to be added beside the one a heading decided. */
+/** Evidence needed for a domain to be added beside the one a heading decided (three keywords, or a strong one and another). */
 const STRONG_EVIDENCE = 3;
+/** What one strong keyword weighs, in ordinary keywords. */
+const STRONG_WEIGHT = 2;
+
+/** Returns the weight of a domain's keyword evidence: one per distinct keyword, STRONG_WEIGHT per strong one. */
+export function evidenceWeight(found: string[], strong: string[] = []): number {
+  return found.reduce((sum, k) => sum + (strong.includes(k) ? STRONG_WEIGHT : 1), 0);
+}
 
 /** Returns the domains a heading names, each with the phrase that names it. */
 export function domainsNamedBy(heading: string, rules: DomainRule[]): Array<{ domain: string; phrase: string }> {
-  const flat = heading.replace(/\n/g, '');
+  const flat = toSimplified(heading.replace(/\n/g, ''));
   const found: Array<{ domain: string; phrase: string }> = [];
   for (const rule of rules) {
     const phrase = rule.headings.find((h) => flat.includes(h));
@@ -33,25 +47,28 @@ export function domainsNamedBy(heading: string, rules: DomainRule[]): Array<{ do
 }
 
 /**
- * Returns the domains that a text's keywords point to: each domain with at least `minimum`
- * distinct keywords (default 2), or else, for the default, the best-scoring ones (ties all
- * kept). At most MAX_KEYWORD_DOMAINS, most keywords first.
+ * Returns the domains that a text's keywords point to: each domain whose evidence weighs at least
+ * `minimum` (default 2: two distinct keywords, or one strong one); for the default, when no domain
+ * has two distinct keywords, also the domains with the most keywords (ties all kept), as before
+ * strong keywords were weighed, so a strong keyword adds its domain and takes none away.
+ * At most MAX_KEYWORD_DOMAINS, heaviest first.
  */
 export function domainsByKeywords(text: string, rules: DomainRule[], minimum = 2): DomainTag[] {
   const scored = rules
     .map((rule, order) => {
       // A keyword inside a longer matched keyword of the same domain is not separate evidence.
       const distinct = keywordsIn(text, rule.keywords);
-      return { rule, order, distinct };
+      return { rule, order, count: distinct.length, weight: evidenceWeight(distinct, rule.strong) };
     })
-    .filter((s) => s.distinct.length > 0)
-    .sort((a, b) => b.distinct.length - a.distinct.length || a.order - b.order);
+    .filter((s) => s.count > 0)
+    .sort((a, b) => b.weight - a.weight || b.count - a.count || a.order - b.order);
   if (scored.length === 0) return [];
-  const strong = scored.filter((s) => s.distinct.length >= minimum);
-  if (minimum > 2) return strong.slice(0, MAX_KEYWORD_DOMAINS).map((s): DomainTag => ({ domain: s.rule.id, via: 'keywords' }));
-  const best = scored.filter((s) => s.distinct.length === scored[0].distinct.length);
-  const chosen = (strong.length > 0 ? strong : best).slice(0, MAX_KEYWORD_DOMAINS);
-  return chosen.map((s): DomainTag => ({ domain: s.rule.id, via: 'keywords' }));
+  const tag = (s: (typeof scored)[number]): DomainTag => ({ domain: s.rule.id, via: 'keywords' });
+  const enough = scored.filter((s) => s.weight >= minimum);
+  if (minimum > 2) return enough.slice(0, MAX_KEYWORD_DOMAINS).map(tag);
+  const most = Math.max(...scored.map((s) => s.count));
+  const best = most >= minimum ? [] : scored.filter((s) => s.count === most);
+  return scored.filter((s) => enough.includes(s) || best.includes(s)).slice(0, MAX_KEYWORD_DOMAINS).map(tag);
 }
 
 /** Tags of one paragraph given the heading decision that applies to it. */

@@ -4,6 +4,7 @@ import type { Figure } from '../../model/schemas/figure.ts';
 import type { Span } from '../../model/schemas/span.ts';
 import { UNITS } from '../../model/units.ts';
 import type { First } from '../../model/schemas/first.ts';
+import { toSimplified } from '../../model/simplified.ts';
 import { CN_NUMERAL_CHARS, SCOPES, SCOPE_UNSTATED, sentenceSpan } from '../../model/zh.ts';
 import type { ParagraphDraft, SectionDraft } from '../draft.ts';
 import { idMaker } from '../ids.ts';
@@ -21,7 +22,8 @@ import { idMaker } from '../ids.ts';
  * with the scope it claims (全国, 全省, 全市 …).
  *
  * Both point at their paragraph and span (model/schemas/figure.ts, first.ts); the words and the
- * sentence are read from the text there.
+ * sentence are read from the text there. They are found in the paragraph's Simplified form
+ * (model/simplified.ts keeps every offset), so 100項 has the unit 项 and 在全省率先 the scope 全省.
  */
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -226,10 +228,11 @@ export function extractFigures(root: SectionDraft, report: string): { figures: A
   const found: Array<FoundFirst & { id: string; paragraph: string; repeatOf?: string }> = [];
   for (const { paragraph } of paragraphsOf<SectionDraft, ParagraphDraft>(root)) {
     if (!REPORTING.has(paragraph.role)) continue;
-    for (const { start, end, text, sentence: _sentence, ...f } of figuresInText(paragraph.text)) {
+    const plain = toSimplified(paragraph.text);
+    for (const { start, end, text, sentence: _sentence, ...f } of figuresInText(plain)) {
       figures.push({ id: figureId(`${report}\u0000${paragraph.id}\u0000${text}`), at: [start, end], ...f, paragraph: paragraph.id });
     }
-    for (const f of firstsInText(paragraph.text)) {
+    for (const f of firstsInText(plain)) {
       found.push({ id: firstId(`${report}\u0000${paragraph.id}\u0000${f.text}`), paragraph: paragraph.id, ...f });
     }
   }

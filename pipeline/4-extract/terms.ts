@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { paragraphsOf, sectionsOf } from '../../model/outline.ts';
+import { toSimplified } from '../../model/simplified.ts';
 import type { GlossaryTerm } from '../../model/schemas/glossary-term.ts';
 import type { ReportTerm, TermOccurrence } from '../../model/schemas/term.ts';
 import type { BoxDefinition, ParagraphDraft, SectionDraft } from '../draft.ts';
@@ -12,6 +13,8 @@ import type { BoxDefinition, ParagraphDraft, SectionDraft } from '../draft.ts';
  * (·资料链接·: the term a definition defines); and short phrases the report sets in Chinese
  * quotes (“…”), which is how these reports mark a coined term or slogan. A quoted phrase is only
  * found where it is quoted: many are ordinary words (“新区”) that would over-match elsewhere.
+ * Terms are found in the Simplified form of the text (model/simplified.ts keeps every offset), so a
+ * term written in Traditional characters is the same term, with its occurrence where it is written.
  */
 
 /** What the pipeline needs of a kept glossary term. */
@@ -74,8 +77,8 @@ interface Text {
 function textsInOrder(root: SectionDraft): Text[] {
   const out: Text[] = [];
   for (const s of [root, ...sectionsOf(root)]) {
-    if (s.level > 0) out.push({ section: s.id, text: s.heading });
-    for (const p of s.paragraphs) if (p.role !== 'box-label') out.push({ p, section: s.id, text: p.text });
+    if (s.level > 0) out.push({ section: s.id, text: toSimplified(s.heading) });
+    for (const p of s.paragraphs) if (p.role !== 'box-label') out.push({ p, section: s.id, text: toSimplified(p.text) });
   }
   return out;
 }
@@ -114,15 +117,17 @@ export function extractTerms(root: SectionDraft, boxes: BoxDefinition[], kept: K
     }
     // A box term that the text does not quote still occurs in its definition.
     const box = p && boxes.find((b) => b.paragraph === p.id);
-    if (box && !found.some((f) => f.term === (headword.get(box.term) ?? box.term))) {
-      const at = text.indexOf(box.term);
-      if (at >= 0) found.push({ term: box.term, occurrence: { anchor, at: [at, at + box.term.length] } });
+    const boxTerm = box && toSimplified(box.term);
+    if (boxTerm && !found.some((f) => f.term === (headword.get(boxTerm) ?? boxTerm))) {
+      const at = text.indexOf(boxTerm);
+      if (at >= 0) found.push({ term: boxTerm, occurrence: { anchor, at: [at, at + boxTerm.length] } });
     }
     found.sort((a, b) => a.occurrence.at[0] - b.occurrence.at[0] || (a.term < b.term ? -1 : a.term > b.term ? 1 : 0));
     for (const f of found) entry(f.term).occurrences.push(f.occurrence);
   }
   for (const box of boxes) {
-    const t = entry(headword.get(box.term) ?? box.term);
+    const boxTerm = toSimplified(box.term);
+    const t = entry(headword.get(boxTerm) ?? boxTerm);
     if (t.definedIn === undefined) t.definedIn = box.paragraph;
   }
   return [...terms.values()].sort((a, b) => (a.term < b.term ? -1 : a.term > b.term ? 1 : 0));

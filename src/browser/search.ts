@@ -9,6 +9,10 @@
 // field every report carries), keep the pages whose text contains every term, and cut our own
 // sub-results and excerpts at the headings. If nothing contains the term, Pagefind's loose results
 // are shown under a notice. Latin-only queries use Pagefind as it is.
+// Traditional and Simplified are one language here: the query and the page text are compared in
+// Simplified form (model/script.ts, with the table the page carries), which keeps every offset, so
+// a query in either script finds pages in both and the excerpt shows the text as written.
+import { tableNormaliser, type ScriptTable } from '../../model/script.ts';
 import { containsAllTerms, excerptAround, findOccurrences, hasHan, queryTerms, splitSections, type ExcerptPart } from './search-terms.ts';
 
 interface PagefindAnchor {
@@ -59,6 +63,8 @@ interface Hit {
   filters: Record<string, string[]>;
   count: number;
   subs: SubHit[];
+  /** The matched words as the page writes them (exact mode), for the link to the page. */
+  forms?: string[];
 }
 
 /** Filters shown first, with their Chinese labels; other keys an indexed page declares follow. */
@@ -86,6 +92,9 @@ const counts = document.querySelector<HTMLElement>('[data-search-counts]')!;
 const list = document.querySelector<HTMLOListElement>('[data-search-results]')!;
 const others = document.querySelector<HTMLElement>('[data-search-others]')!;
 const otherList = others.querySelector('ol')!;
+
+const tableData = document.querySelector<HTMLElement>('[data-script-table]')?.dataset.scriptTable;
+const toSimplified = tableNormaliser(tableData ? (JSON.parse(tableData) as ScriptTable) : { chars: {}, phrases: {} });
 
 let pagefind: Promise<Pagefind> | undefined;
 /** Returns the Pagefind API, loaded once from the index written at build time. */
@@ -126,25 +135,36 @@ function isReport(hit: Hit): boolean {
   return new URL(hit.url, location.origin).pathname.startsWith('/reports/');
 }
 
-/** Returns the hit for a page whose text contains every term, with its sections that do; null if it does not. */
+/** Returns the distinct texts, as written, that the ranges cover: what the report page is asked to highlight. */
+function writtenForms(text: string, ranges: Array<{ start: number; end: number }>): string[] {
+  return [...new Set(ranges.map((r) => text.slice(r.start, r.end)))];
+}
+
+/**
+ * Returns the hit for a page whose text contains every term, with its sections that do; null if it
+ * does not. `terms` are in Simplified form and the text is compared in Simplified form; links ask the
+ * report page to highlight the forms the page itself has.
+ */
 function exactHit(fragment: PagefindFragment, terms: string[]): Hit | null {
   const text = fragment.content;
-  if (!containsAllTerms(text, terms)) return null;
+  const plain = toSimplified(text);
+  if (!containsAllTerms(plain, terms)) return null;
   const headings = fragment.anchors
     .filter((a) => /^h[1-6]$/i.test(a.element) && a.text)
     .sort((a, b) => a.location - b.location)
     .map((a) => ({ id: a.id, text: a.text! }));
   const subs: SubHit[] = [];
   let count = 0;
+  const forms = writtenForms(text, findOccurrences(plain, terms));
   for (const section of splitSections(text, headings, fragment.meta.title ?? '')) {
     const body = text.slice(section.start, section.end);
-    const ranges = findOccurrences(body, terms);
+    const ranges = findOccurrences(plain.slice(section.start, section.end), terms);
     if (!ranges.length) continue;
     count += ranges.length;
     const { parts, before, after } = excerptAround(body, ranges, 64);
-    subs.push({ title: section.title, url: landingUrl(fragment.url, terms, section.id), count: ranges.length, excerpt: parts, cutBefore: before, cutAfter: after });
+    subs.push({ title: section.title, url: landingUrl(fragment.url, forms, section.id), count: ranges.length, excerpt: parts, cutBefore: before, cutAfter: after });
   }
-  return { url: fragment.url, meta: fragment.meta, filters: fragment.filters, count, subs };
+  return { url: fragment.url, meta: fragment.meta, filters: fragment.filters, count, subs, forms };
 }
 
 /** Returns the hit for a page as Pagefind matched it (loose mode). */
@@ -159,7 +179,7 @@ function looseHit(fragment: PagefindFragment, terms: string[]): Hit {
 /** Returns the pages for a query: exact hits for Chinese unless loose, else Pagefind's matches; `fellBack` when exact found none. */
 async function runSearch(query: string, selected: Record<string, string[]>, loose: boolean): Promise<{ hits: Hit[]; exact: boolean; fellBack: boolean; terms: string[] }> {
   const pf = await loadPagefind();
-  const terms = queryTerms(query);
+  const terms = queryTerms(query).map(toSimplified);
   const filters = pagefindFilters(selected);
   const plainQuery = terms.join(' ');
   const exactWanted = hasHan(plainQuery) && !loose;
@@ -237,7 +257,7 @@ function resultItem(hit: Hit, terms: string[], index: number): HTMLLIElement {
   // Every heading on the site has an id, result titles included, so a result can be linked to.
   title.id = `result-${index + 1}`;
   const link = el('a', undefined, hit.meta.title || hit.url);
-  link.href = landingUrl(hit.url, terms);
+  link.href = landingUrl(hit.url, hit.forms ?? terms);
   title.append(link);
   const facts = [hit.meta.jurisdiction, hit.meta.period, hit.meta.kind].filter(Boolean);
   if (hit.count) facts.push(`${hit.count} 处`);
@@ -338,7 +358,8 @@ async function searchFromUrl(): Promise<void> {
   const ms = performance.now() - started;
   const reportHits = hits.filter(isReport);
   const otherCount = hits.length - reportHits.length;
-  const quotedTerms = terms.map((t) => `“${t}”`).join('、');
+  // The words as the reader typed them, in whichever script.
+  const quotedTerms = queryTerms(query).map((t) => `“${t}”`).join('、');
   const filtered = Object.keys(selected).length > 0 ? '(已筛选)' : '';
   const othersNote = otherCount ? `;另有词条等页面 ${otherCount} 个` : '';
   if (!hits.length) {

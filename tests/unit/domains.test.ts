@@ -154,3 +154,15 @@ test('heading names and keyword evidence: pure rules', () => {
   assert.deepEqual(evidence(text, 'ecology').sort(), ['河道', '河长制'].sort());
   assert.deepEqual(domainsByKeywords('这段话与任何领域都无关。', rules), []);
 });
+
+test('a strong keyword weighs as two: the taxonomy refuses a strong keyword that is not a keyword, or that another domain uses', async () => {
+  const { taxonomySchema } = await import('../../model/schemas/domain.ts');
+  const base = { groups: [{ id: 'g', name: '组', nameEn: 'g' }] };
+  const domain = (id: string, keywords: string[], strong: string[]) => ({ id, group: 'g', name: id, nameEn: id, description: id, headings: [], keywords, strong });
+  assert.equal(taxonomySchema.safeParse({ ...base, domains: [domain('a', ['公立医院'], ['公立医院'])] }).success, true);
+  assert.equal(taxonomySchema.safeParse({ ...base, domains: [domain('a', ['医院'], ['公立医院'])] }).success, false);
+  assert.equal(taxonomySchema.safeParse({ ...base, domains: [domain('a', ['公立医院'], ['公立医院']), domain('b', ['公立医院改革'], [])] }).success, false);
+  const text = '深化公立医院综合改革,按照多规合一要求统筹空间布局,全年推进改革任务和改革项目。';
+  const tags = domainsByKeywords(text, rules).map((t) => t.domain);
+  for (const d of ['health', 'urban', 'reform-mechanism']) assert.ok(tags.includes(d), `${d} in ${tags}`);
+});
