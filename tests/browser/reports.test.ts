@@ -37,10 +37,17 @@ interface ExportedSection {
 const reports: ExportedReport[] = JSON.parse(readFileSync(path.join(DIST, 'data', 'reports.json'), 'utf8'));
 const squash = (s: string) => s.replace(/[\s\u00a0\u3000]+/g, '');
 
+/** Returns the lines of a seed file as numbered in the record: a byte-order mark and CR line ends aside. */
+function seedLines(slug: string): string[] {
+  return readFileSync(path.join(SITE_ROOT, 'seeds', `${slug}.md`), 'utf8')
+    .replace(/^\uFEFF/, '')
+    .split('\n')
+    .map((line) => line.replace(/\r$/, ''));
+}
+
 /** Returns the seed body lines that are not chrome, whitespace removed, from the seed file itself. */
 function expectedText(report: ExportedReport): string {
-  const raw = readFileSync(path.join(SITE_ROOT, 'seeds', `${report.slug}.md`), 'utf8');
-  const lines = raw.split('\n');
+  const lines = seedLines(report.slug);
   const close = lines.indexOf('---', 1);
   const chrome = new Set(report.chrome.map((c) => c.line));
   return squash(
@@ -189,8 +196,8 @@ for (const report of reports) {
     try {
       const chrome = await page.locator('.source-lines li.chrome .src-text').allTextContents();
       assert.deepEqual(chrome.map((t) => t.trim()), report.chrome.map((c) => c.text));
-      const raw = readFileSync(path.join(SITE_ROOT, 'seeds', `${report.slug}.md`), 'utf8');
-      const body = raw.slice(raw.indexOf('\n---\n', 3) + 5);
+      const lines = seedLines(report.slug);
+      const body = lines.slice(lines.indexOf('---', 1) + 1).join('\n');
       const shown = await page.locator('.source-lines .src-text').allTextContents();
       assert.equal(shown.join('\n'), body, 'the source view is the seed body, line for line');
       assert.deepEqual(errors, []);
