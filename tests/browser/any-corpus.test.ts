@@ -127,10 +127,10 @@ before(() => {
 
 after(() => rmSync(project, { recursive: true, force: true }));
 
-test('the copy holds the five founding reports and the two new ones', () => {
-  const seeds = readdirSync(path.join(project, 'seeds')).sort();
-  assert.equal(seeds.length, 7);
-  assert.ok(seeds.includes('wuhu-2021h1.md') && seeds.includes('xiangtan-2019.md'));
+test('the copy holds the project\'s reports and the two new ones, all on the site', () => {
+  const seeds = readdirSync(path.join(project, 'seeds')).filter((f) => f.endsWith('.md')).sort();
+  const own = readdirSync(path.join(ROOT, 'seeds')).filter((f) => f.endsWith('.md'));
+  assert.deepEqual(seeds, [...new Set([...own, 'wuhu-2021h1.md', 'xiangtan-2019.md'])].sort());
   const exported = JSON.parse(readFileSync(path.join(dist, 'data', 'reports.json'), 'utf8')).map((r: { slug: string }) => r.slug);
   assert.deepEqual(exported.sort(), seeds.map((s) => s.replace(/\.md$/, '')));
 });
