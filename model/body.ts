@@ -6,6 +6,7 @@ import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
 import type { PhrasingContent, Root, RootContent, Table } from 'mdast';
 import type { MdxJsxAttribute, MdxJsxFlowElement } from 'mdast-util-mdx-jsx';
+import { sectionsOf } from './outline.ts';
 import type { Span } from './schemas/span.ts';
 
 /**
@@ -159,12 +160,10 @@ function paragraphsToFlow(paragraphs: BodyParagraph[]): RootContent[] {
 /** Returns the MDX text of a report body: frontmatter with the slug, then the sections in document order. */
 export function bodyToMdx(slug: string, root: BodySection): string {
   const children: RootContent[] = [{ type: 'yaml', value: `slug: ${JSON.stringify(slug)}` }];
-  const visit = (section: BodySection) => {
+  for (const section of [root, ...sectionsOf(root)]) {
     if (section.level > 0) children.push(flow('Heading', attr('id', section.id)));
     children.push(...paragraphsToFlow(section.paragraphs));
-    section.children.forEach(visit);
-  };
-  visit(root);
+  }
   const tree: Root = { type: 'root', children };
   return unified().use(remarkFrontmatter, ['yaml']).use(remarkGfm).use(remarkMdx).use(remarkStringify).stringify(tree);
 }

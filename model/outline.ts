@@ -4,10 +4,9 @@
  * of headings are defined once.
  */
 
-/** What the walker needs of a section: its level (0 for the root), heading, paragraphs and subsections. */
+/** What the walker needs of a section: its level (0 for the root), paragraphs and subsections. */
 export interface OutlineNode<P = unknown> {
   level: number;
-  heading: string;
   paragraphs: P[];
   children: OutlineNode<P>[];
 }

@@ -11,14 +11,9 @@
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { z } from 'astro/zod';
-import { documentKindSchema } from '../model/schemas/document-kind.ts';
-import { taxonomySchema } from '../model/schemas/domain.ts';
-import { glossaryFileSchema } from '../model/schemas/glossary-term.ts';
-import { indicatorSchema } from '../model/schemas/indicator.ts';
-import { jurisdictionSchema } from '../model/schemas/jurisdiction.ts';
 import type { IndicatorValue } from '../model/schemas/corpus.ts';
 import type { ReportRecord } from '../model/schemas/report.ts';
+import { readHandKeptData } from './1-read/data-files.ts';
 import { formatProblem, readSeed, type SeedProblem } from './1-read/seed-file.ts';
 import { coverageOf, inSiteOrder, orderValues, termIndex } from './6-corpus/aggregate.ts';
 import { buildReport } from './build-report.ts';
@@ -27,11 +22,6 @@ const root = process.env.GAIGE_ROOT ?? process.cwd();
 const seedsDir = join(root, 'seeds');
 const contentDir = join(root, 'content');
 const checkOnly = process.argv.includes('--check');
-
-/** Returns a hand-kept data file of content/, parsed and validated. */
-function readData<T>(name: string, schema: z.ZodType<T>): T {
-  return schema.parse(JSON.parse(readFileSync(join(contentDir, name), 'utf8')));
-}
 
 /** Returns the JSON text of a corpus file: one entry per line, so a diff reads entry by entry. */
 function corpusJson(entries: unknown[]): string {
@@ -60,11 +50,14 @@ function writeFolder(dir: string, ext: string, files: Map<string, string>): [num
 
 function main(): number {
   const started = performance.now();
-  const jurisdictions = readData('jurisdictions.json', z.array(jurisdictionSchema));
-  const kinds = readData('kinds.json', z.array(documentKindSchema));
-  const taxonomy = readData('domains.json', taxonomySchema);
-  const glossary = existsSync(join(contentDir, 'glossary.json')) ? readData('glossary.json', glossaryFileSchema).terms : [];
-  const indicators = readData('indicators.json', z.array(indicatorSchema));
+  // The hand-kept data files are checked like seeds: a mistake there stops the run with file:line messages.
+  const hand = readHandKeptData(root);
+  if (!hand.data) {
+    console.error(`内容构建失败:content/ 中的数据文件有 ${hand.problems.length} 处问题,没有写入任何文件。`);
+    for (const p of hand.problems) console.error(formatProblem(p));
+    return 1;
+  }
+  const { jurisdictions, kinds, taxonomy, glossary, indicators } = hand.data;
   const data = { domains: taxonomy.domains, glossary, indicators };
 
   const files = readdirSync(seedsDir)
@@ -76,6 +69,7 @@ function main(): number {
   const stored = new Map<string, string>();
   const values: IndicatorValue[] = [];
   let unclassified = 0;
+  const flagged: string[] = [];
   const bySlug = new Map<string, string>();
   for (const name of files) {
     const file = relative(root, join(seedsDir, name)) || name;
@@ -97,6 +91,11 @@ function main(): number {
       stored.set(slug, built.json);
       values.push(...built.values);
       unclassified += built.unclassified.length;
+      problems.push(...built.problems);
+      for (const n of built.noise) {
+        const decision = n.status === 'confirmed' ? '已确认无关' : n.status === 'cleared' ? '已确认属于报告' : '待确认';
+        flagged.push(`${file}:${n.line}: 段落 ${n.paragraph} 疑似混入的无关文字(${decision}):${n.reasons.join(';')}。${n.status ? '' : `确认无关在 frontmatter 写 noise: { confirm: [${n.paragraph}] },属于报告则写 noise: { clear: [${n.paragraph}] }。`}`);
+      }
     } catch (error) {
       problems.push({ file, line: 1, message: `处理正文时出错:${(error as Error).message}`, fix: '请把这条信息和文件一起报告给开发者。' });
     }
@@ -109,8 +108,14 @@ function main(): number {
     for (const p of problems) console.error(formatProblem(p));
     return 1;
   }
+  const listFlagged = () => {
+    if (flagged.length === 0) return;
+    console.log(`待审段落:${flagged.length} 段疑似不属于报告,已保留并标出,默认不参与对照、指标和检索(列表见 /compare/unclassified/):`);
+    for (const line of flagged) console.log(`  ${line}`);
+  };
   if (checkOnly) {
-    console.log(`check: ${records.size} reports, no problems`);
+    console.log(`check: ${records.size} 份报告和 content/ 中的数据文件都没有发现问题。`);
+    listFlagged();
     return 0;
   }
 
@@ -131,6 +136,7 @@ function main(): number {
   const share = paragraphs === 0 ? 0 : (100 * unclassified) / paragraphs;
   console.log(`content: ${records.size} reports, ${counts.reduce((n, c) => n + c[0], 0)} files written, ${counts.reduce((n, c) => n + c[1], 0)} removed, ${ms} ms`);
   console.log(`domains: ${unclassified} of ${paragraphs} paragraphs unclassified (${share.toFixed(1)}%); list them at /compare/unclassified/`);
+  listFlagged();
   return 0;
 }
 

@@ -3,9 +3,11 @@ import { paragraphsOf, sectionsOf } from '../model/outline.ts';
 import type { IndicatorValue } from '../model/schemas/corpus.ts';
 import type { Indicator } from '../model/schemas/indicator.ts';
 import { FROM_TEXT_FIELDS, reportSchema, type ReportRecord } from '../model/schemas/report.ts';
-import type { Seed } from './1-read/seed-file.ts';
+import { isNoise } from '../model/schemas/paragraph.ts';
+import type { Seed, SeedProblem } from './1-read/seed-file.ts';
 import { detectStructure } from './2-structure/structure.ts';
 import { applyDomains, type DomainRule } from './3-classify/domains.ts';
+import { detectNoise } from './3-classify/noise.ts';
 import { applyFigures, extractFigures } from './4-extract/figures.ts';
 import { indicatorValues } from './4-extract/indicators.ts';
 import { applyTermMarks, extractTerms, type KeptTerm } from './4-extract/terms.ts';
@@ -39,6 +41,18 @@ export interface BuiltReport {
   values: IndicatorValue[];
   /** Ids of the paragraphs no domain caught. */
   unclassified: string[];
+  /** Paragraphs flagged as possible noise, in document order, with their first line, reasons and the editor's decision. */
+  noise: Array<{ paragraph: string; line: number; reasons: string[]; status?: 'confirmed' | 'cleared' }>;
+  /** Mistakes in the seed that only the built report reveals (a noise decision on a paragraph that does not exist). */
+  problems: SeedProblem[];
+}
+
+/** Reasons given when an editor sets aside a paragraph the detector did not flag. */
+const EDITOR_REASON = '编辑在 frontmatter 中标为无关段落';
+
+/** Returns the words of the reform lexicon: the taxonomy's headings and keywords and the kept glossary's terms. */
+function lexiconOf(data: PipelineData): string[] {
+  return [...data.domains.flatMap((d) => [...d.headings, ...d.keywords]), ...data.glossary.map((g) => g.term)];
 }
 
 /** Returns the counts over an outline: sections, paragraphs and characters (code points) of headings and paragraphs. */
@@ -57,6 +71,17 @@ function stats(root: SectionDraft): { sections: number; paragraphs: number; char
   return { sections, paragraphs, characters };
 }
 
+type StoredSection = ReturnType<typeof toRecordSection>;
+
+/** Returns the stored outline with each flagged paragraph's noise flag set. */
+function withNoise(s: StoredSection, flags: Map<string, { reasons: string[]; status?: 'confirmed' | 'cleared' }>): StoredSection {
+  return {
+    ...s,
+    paragraphs: s.paragraphs.map((p) => (flags.has(p.id) ? { ...p, noise: flags.get(p.id) } : p)),
+    children: s.children.map((c) => withNoise(c, flags)),
+  };
+}
+
 /** Returns the record, the MDX body, the indicator values and the unclassified paragraphs of one report. */
 export function buildReport(seed: Seed, data: PipelineData): BuiltReport {
   const { meta } = seed;
@@ -65,13 +90,43 @@ export function buildReport(seed: Seed, data: PipelineData): BuiltReport {
   const { root } = structure;
   // 3 classify: reform domains of every paragraph and section.
   const unclassified = applyDomains(root, data.domains);
+  // 3 classify: paragraphs that may not belong to the report, and the editor's decisions on them.
+  const allParagraphs = [...paragraphsOf<SectionDraft, ParagraphDraft>(root)].map(({ paragraph }) => paragraph);
+  const flags = new Map<string, { reasons: string[]; status?: 'confirmed' | 'cleared' }>();
+  for (const [id, reasons] of detectNoise(root, lexiconOf(data))) flags.set(id, { reasons });
+  const problems: SeedProblem[] = [];
+  const ids = new Set(allParagraphs.map((p) => p.id));
+  for (const d of meta.noise ?? []) {
+    if (!ids.has(d.paragraph)) {
+      const pending = [...flags.keys()].filter((id) => !meta.noise.some((x) => x.paragraph === id));
+      problems.push({
+        file: seed.file,
+        line: d.line,
+        message: `noise.${d.action} 中的段落 ${d.paragraph} 在正文中不存在(段落的文字改动后编号会变)。`,
+        fix: `到报告页或 /compare/unclassified/ 查到该段现在的 ¶ 编号后改正,或删掉这一项${pending.length > 0 ? `;目前待确认的疑似无关段落是 ${pending.join('、')}` : ''}。`,
+      });
+      continue;
+    }
+    const flag = flags.get(d.paragraph);
+    if (d.action === 'confirm') flags.set(d.paragraph, { reasons: flag?.reasons ?? [EDITOR_REASON], status: 'confirmed' });
+    else if (flag) flag.status = 'cleared';
+  }
+  // Text set aside as noise gives no indicator values.
+  const kept = (p: ParagraphDraft) => !isNoise({ noise: flags.get(p.id) });
   // 4 extract: figures, firsts, terms, indicator values.
   const { figures, firsts } = extractFigures(root, seed.slug);
   applyFigures(root, figures, firsts);
   const terms = extractTerms(root, structure.glossary, data.glossary);
   applyTermMarks(root, terms);
-  const paragraphs = [...paragraphsOf<SectionDraft, ParagraphDraft>(root)].map(({ paragraph }) => paragraph);
-  const values = indicatorValues(data.indicators, { slug: seed.slug, jurisdiction: meta.jurisdiction, paragraphs, figures, firsts });
+  const paragraphs = allParagraphs.filter(kept);
+  const keptIds = new Set(paragraphs.map((p) => p.id));
+  const values = indicatorValues(data.indicators, {
+    slug: seed.slug,
+    jurisdiction: meta.jurisdiction,
+    paragraphs,
+    figures: figures.filter((f) => keptIds.has(f.paragraph)),
+    firsts: firsts.filter((f) => keptIds.has(f.paragraph)),
+  });
 
   // 5 write. A field the frontmatter leaves empty may be read from the text, with the line it came from.
   const fromText: ReportRecord['fromText'] = {};
@@ -105,10 +160,11 @@ export function buildReport(seed: Seed, data: PipelineData): BuiltReport {
     bodyLine: seed.bodyLine,
     stats: { ...stats(root), unclassified: unclassified.length },
     chrome: structure.chrome,
-    outline: toRecordSection(root),
+    outline: withNoise(toRecordSection(root), flags),
     terms,
   };
   // The pipeline checks its own output against the model the site reads it with.
   const record = reportSchema.parse(stored);
-  return { record, json: `${JSON.stringify(stored)}\n`, mdx: bodyToMdx(seed.slug, toBodySection(root)), values, unclassified };
+  const noise = allParagraphs.filter((p) => flags.has(p.id)).map((p) => ({ paragraph: p.id, line: p.lines[0], ...flags.get(p.id)! }));
+  return { record, json: `${JSON.stringify(stored)}\n`, mdx: bodyToMdx(seed.slug, toBodySection(root)), values, unclassified, noise, problems };
 }

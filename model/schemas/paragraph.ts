@@ -39,5 +39,19 @@ export const paragraphSchema = z.object({
   figures: z.array(figureSchema).default([]),
   /** Claims of being first in the text, in order. */
   firsts: z.array(firstSchema).default([]),
+  /**
+   * Set when the paragraph may not belong to the report (text of another article scraped with the
+   * page): the reasons, in Chinese, and the editor's decision from the seed's frontmatter, if any.
+   * Kept and shown; left out of comparisons, indicators and search unless cleared.
+   */
+  noise: z
+    .object({ reasons: z.array(z.string()).min(1), status: z.enum(['confirmed', 'cleared']).optional() })
+    .optional()
+    .describe('疑似混入的无关段落:reasons 原因;status 编辑的决定(confirmed 确认无关,cleared 确认属于报告)。'),
 });
 export type Paragraph = z.infer<typeof paragraphSchema>;
+
+/** Returns true when a paragraph is set aside as noise: flagged and not cleared by an editor. */
+export function isNoise(p: Pick<Paragraph, 'noise'>): boolean {
+  return p.noise !== undefined && p.noise.status !== 'cleared';
+}

@@ -2,17 +2,28 @@ import { z } from 'astro/zod';
 import { sectionSchema } from './section.ts';
 import { reportTermSchema } from './term.ts';
 
+/**
+ * How precisely the seed states the period: exact (2018), approximate (约2018: the editor read it
+ * from the text but the text does not state it exactly), or unstated (未说明: the text does not say
+ * which time it covers; start and end are then '' and years is empty, so no page, filter or chart
+ * claims a time for it).
+ */
+export const periodPrecisionSchema = z.enum(['exact', 'approximate', 'unstated']);
+export type PeriodPrecision = z.infer<typeof periodPrecisionSchema>;
+
 /** The span of time a report covers, parsed from the seed's `period:`. */
 export const periodSchema = z.object({
-  /** The value as written in the seed: 2018, 2019-H1, 2013/2018. */
+  /** The value as written in the seed: 2018, 2019-H1, 2013/2018, 约2018, 未说明. */
   raw: z.string(),
-  /** First month covered, YYYY-MM. */
-  start: z.string().regex(/^\d{4}-\d{2}$/).describe('时期起始月份 YYYY-MM。'),
-  /** Last month covered, YYYY-MM. */
-  end: z.string().regex(/^\d{4}-\d{2}$/).describe('时期结束月份 YYYY-MM。'),
-  /** Every calendar year the period touches, for year filters. */
+  /** How precisely the period is stated. */
+  precision: periodPrecisionSchema.default('exact').describe('时期的确切程度:exact 确切、approximate 大约、unstated 原文未说明。'),
+  /** First month covered, YYYY-MM; '' when the period is unstated. */
+  start: z.string().regex(/^(\d{4}-\d{2})?$/).describe('时期起始月份 YYYY-MM;原文未说明时期时为空。'),
+  /** Last month covered, YYYY-MM; '' when the period is unstated. */
+  end: z.string().regex(/^(\d{4}-\d{2})?$/).describe('时期结束月份 YYYY-MM;原文未说明时期时为空。'),
+  /** Every calendar year the period touches, for year filters; [] when unstated. */
   years: z.array(z.number().int()),
-  /** Chinese label: 2018年, 2019年上半年, 2013—2018年. */
+  /** Chinese label: 2018年, 2019年上半年, 2013—2018年, 约2018年, 时期未说明. */
   label: z.string().describe('报告所涵盖的时期。'),
   /** Free-text note on the period from the seed (回顾与计划), or ''. */
   note: z.string(),

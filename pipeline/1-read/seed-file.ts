@@ -1,7 +1,7 @@
-import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
+import { isMap, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
 import type { DocumentKind } from '../../model/schemas/document-kind.ts';
 import type { Jurisdiction } from '../../model/schemas/jurisdiction.ts';
-import { parsePeriod, type ParsedPeriod } from './period.ts';
+import { parsePeriod, periodFix, PERIOD_FORMS, type ParsedPeriod } from './period.ts';
 
 /**
  * Reading one seed file: UTF-8 text with YAML frontmatter between `---` lines and the report
@@ -42,6 +42,15 @@ export interface SeedMeta {
   author: string;
   date: string;
   dateKind: string;
+  /** The editor's decisions on paragraphs flagged as possible noise: `noise: { confirm: [p-…], clear: [p-…] }`, each with its line. */
+  noise: NoiseDecision[];
+}
+
+/** An editor's decision on one paragraph: confirm it is noise (set it aside) or clear the flag. */
+export interface NoiseDecision {
+  paragraph: string;
+  action: 'confirm' | 'clear';
+  line: number;
 }
 
 /** A seed that passed its checks. */
@@ -60,7 +69,27 @@ export function formatProblem(p: SeedProblem): string {
 }
 
 const TEXT_FIELDS = ['title', 'province', 'level', 'periodNote', 'publisher', 'source', 'url', 'author', 'date', 'dateKind'] as const;
-const KNOWN_FIELDS = new Set<string>([...TEXT_FIELDS, 'titleStated', 'jurisdiction', 'period', 'kind']);
+const KNOWN_FIELDS = new Set<string>([...TEXT_FIELDS, 'titleStated', 'jurisdiction', 'period', 'kind', 'noise']);
+
+/** Returns a YAML parse error of the frontmatter as a Chinese message and its fix. */
+function yamlMistake(code: string, message: string): [string, string] {
+  const quote = '给整个值加英文双引号,例如 title: "湘潭市改革: 成效与经验";值里本来就有的英文双引号改成中文引号“”。';
+  switch (code) {
+    case 'BLOCK_AS_IMPLICIT_KEY':
+      return ['这一行的值里有“冒号+空格”,YAML 把它读成了又一个字段。', quote];
+    case 'UNEXPECTED_TOKEN':
+      return ['这一行的值以引号或括号开头,引号或括号之后还有文字,YAML 读不下去。', quote];
+    case 'MULTILINE_IMPLICIT_KEY':
+      return ['这一行的字段名后面缺少“冒号+空格”,或值换了行。', '写成“字段: 值”(冒号后面有一个空格),值写在同一行,例如 title: 湘潭市2019年改革工作总结。'];
+    case 'DUPLICATE_KEY':
+      return ['这个字段写了两次。', '删掉其中一行。'];
+    case 'TAB_AS_INDENT':
+    case 'BAD_INDENT':
+      return ['这一行的缩进不对。', '每个字段都从行首写起,前面不要有空格或制表符。'];
+    default:
+      return [`frontmatter 的 YAML 写法有误(${message.split('\n')[0]})。`, '检查这一行的冒号、引号和缩进;含冒号、井号或以数字、引号、括号开头的值请加英文双引号,例如 period: "2018"。'];
+  }
+}
 
 /** Returns the edit distance between two short strings. */
 function distance(a: string, b: string): number {
@@ -163,8 +192,14 @@ export function readSeed(file: string, slug: string, bytes: Uint8Array, ctx: See
   const counter = new LineCounter();
   const doc = parseDocument(yamlText, { lineCounter: counter, uniqueKeys: true });
   if (doc.errors.length > 0) {
+    // One message per line: a mistake early in a line often makes the parser stumble again after it.
+    const seen = new Set<number>();
     for (const e of doc.errors) {
-      fail(1 + (e.linePos?.[0].line ?? 1), `frontmatter 的 YAML 写法有误:${e.message.split('\n')[0]}`, '检查这一行的冒号、引号和缩进;含冒号或以数字开头的值请加英文双引号,例如 period: "2018"。');
+      const line = 1 + (e.linePos?.[0].line ?? 1);
+      if (seen.has(line)) continue;
+      seen.add(line);
+      const [message, fix] = yamlMistake(e.code, e.message);
+      fail(line, message, fix);
     }
     return { problems };
   }
@@ -178,7 +213,21 @@ export function readSeed(file: string, slug: string, bytes: Uint8Array, ctx: See
     const range = (pair?.key as { range?: number[] } | undefined)?.range;
     return range ? 1 + counter.linePos(range[0]).line : 1;
   };
-  const data = doc.toJS() as Record<string, unknown>;
+  let data: Record<string, unknown>;
+  try {
+    data = doc.toJS() as Record<string, unknown>;
+  } catch {
+    // An unquoted value beginning with * or & is a YAML alias or anchor.
+    fail(2, 'frontmatter 中有以 * 或 & 开头而没有加引号的值。', '给这个值加英文双引号,例如 title: "*某某*"。');
+    return { problems };
+  }
+  // An unquoted value loses everything from " #" on: YAML reads it as a comment.
+  for (const pair of map.items) {
+    const value = pair.value as { comment?: string; range?: number[] } | null;
+    if (isScalar(pair.key) && value?.comment && value.range) {
+      fail(1 + counter.linePos(value.range[0]).line, `字段 ${String(pair.key.value)} 的值里有“ #”,YAML 把 # 及其后的文字(${value.comment.trim()})当作注释丢掉了。`, `给整个值加英文双引号,例如 ${String(pair.key.value)}: "…#${value.comment.trim()}"。`);
+    }
+  }
   for (const key of Object.keys(data)) {
     if (!KNOWN_FIELDS.has(key)) fail(lineOf(key), `未知字段“${key}”。`, `删除它,或改成已有字段之一:${[...KNOWN_FIELDS].join('、')}。`);
   }
@@ -219,9 +268,9 @@ export function readSeed(file: string, slug: string, bytes: Uint8Array, ctx: See
   const periodRaw = typeof data.period === 'number' ? String(data.period) : str('period');
   const period = periodRaw === '' ? undefined : parsePeriod(periodRaw);
   if (periodRaw === '') {
-    fail(lineOf('period'), '缺少必填字段 period(报告所涵盖的时期)。', '写成 "2018"(全年)、"2019-H1"(上半年)、"2019-01/2019-06"(月份区间)或 "2013/2017"(年份区间)。');
+    fail(lineOf('period'), '缺少必填字段 period(报告所涵盖的时期)。', `写成 ${PERIOD_FORMS}。`);
   } else if (!period) {
-    fail(lineOf('period'), `period 的值“${periodRaw}”无法识别。`, '写成 "2018"、"2019-H1"、"2019-Q3"、"2019-01/2019-06" 或 "2013/2017";起点不能晚于终点。');
+    fail(lineOf('period'), `period 的值“${periodRaw}”无法识别。`, periodFix(periodRaw));
   }
 
   const kind = str('kind');
@@ -246,6 +295,30 @@ export function readSeed(file: string, slug: string, bytes: Uint8Array, ctx: See
     fail(lineOf('province'), `province 写的是“${meta.province}”,而行政区 ${known.id} 属于“${known.province}”。`, `改成 province: ${known.province},或检查 jurisdiction 是否填错。`);
   }
 
+  const noise: NoiseDecision[] = [];
+  const noiseNode = map.items.find((p) => isScalar(p.key) && p.key.value === 'noise')?.value;
+  const noiseFix = '写成 noise: { confirm: [p-1a2b3c], clear: [p-4d5e6f] }:confirm 确认该段是混入的无关文字,clear 表示该段属于报告;编号见报告页段末的 ¶ 或 /compare/unclassified/。';
+  if (noiseNode !== undefined && noiseNode !== null && !(isScalar(noiseNode) && noiseNode.value === null)) {
+    if (!isMap(noiseNode)) fail(lineOf('noise'), 'noise 字段的写法不对。', noiseFix);
+    else {
+      for (const pair of noiseNode.items) {
+        const key = isScalar(pair.key) ? String(pair.key.value) : '';
+        const keyLine = 1 + counter.linePos((pair.key as { range?: number[] }).range?.[0] ?? 0).line;
+        if (key !== 'confirm' && key !== 'clear') {
+          fail(keyLine, `noise 下的“${key}”无法识别。`, noiseFix);
+          continue;
+        }
+        const items = isSeq(pair.value) ? pair.value.items : isScalar(pair.value) && pair.value.value !== null ? [pair.value] : [];
+        for (const item of items) {
+          const line = 1 + counter.linePos((item as { range?: number[] }).range?.[0] ?? 0).line;
+          const id = isScalar(item) ? String(item.value).trim() : '';
+          if (!/^p-[0-9a-f]{6}(?:-\d+)?$/.test(id)) fail(line, `noise.${key} 中的“${id}”不是段落编号。`, `段落编号形如 p-1a2b3c,${noiseFix}`);
+          else noise.push({ paragraph: id, action: key, line });
+        }
+      }
+    }
+  }
+
   if (body.replace(/[\s\u00a0\u3000]/g, '') === '') {
     fail(bodyLine, '正文是空的。', '在 frontmatter 结束行 --- 之后粘贴报告全文。');
   }
@@ -263,6 +336,7 @@ export function readSeed(file: string, slug: string, bytes: Uint8Array, ctx: See
         jurisdiction,
         period: period!,
         kind,
+        noise,
       },
     },
     problems,

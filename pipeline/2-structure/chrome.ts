@@ -13,6 +13,74 @@ const SHARE = /微信扫码|扫一扫|分享到|关注.{0,12}公众号/;
 const NAVIGATION = /上一篇|下一篇|【关闭窗口】|【打印(?:本页|此页)?】|【返回顶部】|【收藏】/;
 const FOOTER = /^(?:主办单位|承办单位|协办单位|主管单位|通讯地址|联系地址|地址|版权所有|备案号|网站标识码|联系电话|联系我们|技术支持|ICP备|京ICP|Copyright|©)\s*[:：]?/i;
 const UI_LABELS = new Set(['文章内容', '正文', '打印', '关闭', '返回', '字号', '大 中 小', '分享到', '【打印】', '【关闭】', '收藏']);
+/**
+ * Page labels: a lone word that names a part of the page (全文, 摘要, 基本介绍 on wiki mirrors), in
+ * Simplified or Traditional characters, bare or in brackets, with or without a colon. Such a line is
+ * a label wherever it stands, not a section heading.
+ */
+const PAGE_LABEL = /^[【\[(（·•]?\s*(?:全文|正文|正文内容|文章正文|全文如下|原文|摘要|内容摘要|内容提要|提要|导读|导语|基本介绍|基本介紹|基本信息|基本資料|基本资料|简介|簡介|概述|目录|目錄)\s*[】\])）·•]?\s*[:：]?$/u;
+
+/** Marks that open a byline on news and yearbook pages: □中共某市委改革办, ■本报记者 某某. */
+const BYLINE_BULLET = /^[□■●◆◇]\s*(\S.{1,39})$/u;
+/** The end of a unit's name: an office, committee, bureau, paper, site … (中共某市委改革办, 某县发改局). */
+const UNIT = /(?:办公室|办|委员会|委|局|厅|署|部|处|科|室|中心|组|政府|院|所|会|社|报|网|台|站)$/u;
+/** Reporter roles in a news byline (记者 张三 通讯员 李四, 本报记者 某某, 文/某某). */
+const ROLE = /^(?:本报|本台|本网|本刊)?(?:特约|见习|实习)?(?:记者|通讯员|实习生|摄影|摄|撰稿|作者|供稿)$|^(?:文|图|文图|文\/图|图\/文)$/u;
+/** A name in a byline: two to four Han characters, or a transliterated name with ·. */
+const NAME = /^[\u4e00-\u9fff·]{2,8}$/u;
+/**
+ * A news dateline at the start of a line: 本报讯, 某网-某日报讯, 某社某地3月1日电, each optionally
+ * with its reporters in parentheses. `src` is the paper or site (absent for 本报讯).
+ */
+const DATELINE = /^(?:本报讯|(?<src>[^\s()（）。，,:：;；“”]{2,24}?)(?:讯|(?:\d{1,2}月\d{1,2}日)电)(?=[\s(（]|$))\s*(?:[(（](?<who>[^()（）]{1,60})[)）])?/u;
+
+/** Returns the reporters' names in a byline text (记者 张三 李四 通讯员 王五 → 张三、李四、王五), or undefined when it is not one. */
+export function readReporters(text: string): string | undefined {
+  const tokens = text
+    .replace(/(?:本报|本台|本网|本刊)?(?:特约|见习)?(?:记者|通讯员|实习生|摄影)/gu, (m) => ` ${m} `)
+    .split(/[\s\u3000、,，\/|]+|[:：]/u)
+    .filter((t) => t !== '');
+  if (tokens.length === 0) return undefined;
+  let roles = 0;
+  const names: string[] = [];
+  for (const t of tokens) {
+    if (ROLE.test(t) || t === '文' || t === '图') roles++;
+    else if (NAME.test(t)) names.push(t);
+    else return undefined;
+  }
+  return roles > 0 && names.length > 0 ? names.join('、') : undefined;
+}
+
+/** The author and source a byline line names, or undefined when the line is not a byline. */
+export function readBylineLine(text: string, nearEdge = true): { author?: string; source?: string } | undefined {
+  const bullet = BYLINE_BULLET.exec(text);
+  if (bullet) {
+    // Inside the text a bullet may open a list of units; a byline stands under the title or at the end.
+    if (!nearEdge) return undefined;
+    const rest = bullet[1].trim();
+    if (/[。！？!?；;，,]/u.test(rest)) return undefined;
+    const reporters = readReporters(rest);
+    if (reporters) return { author: reporters };
+    if (UNIT.test(rest) && !/\s/u.test(rest) && rest.length <= 24) return { author: rest, source: rest };
+    return undefined;
+  }
+  const inParens = /^[(（]\s*([^()（）]{2,60}?)\s*[)）]$/u.exec(text);
+  const reporters = readReporters(inParens ? inParens[1] : text);
+  return reporters ? { author: reporters } : undefined;
+}
+
+/** The source and author of a news dateline at the start of a line, and where the dateline ends. */
+export function readDateline(text: string): { source?: string; author?: string; end: number } | undefined {
+  const m = DATELINE.exec(text);
+  if (!m) return undefined;
+  const src = m.groups?.src;
+  // A dateline's paper or site is a name (某日报, 某网-某日报, 新华社北京), not a clause.
+  if (src !== undefined && !/(?:报|网|台|社|刊|媒|新闻|频道|在线|客户端)/u.test(src)) return undefined;
+  const who = m.groups?.who;
+  const author = who ? readReporters(who) : undefined;
+  if (who && !author) return undefined;
+  return { source: src?.replace(/[-—－]+$/u, ''), author, end: m[0].length };
+}
 
 /** Labels of a byline: 【作者】…, 来源:…, 发布时间:…, 浏览次数:…, 【字体:大 中 小】. */
 const BYLINE_LABEL = /【?(作者|文章来源|信息来源|来源|成文日期|发布时间|发布日期|时间|浏览次数|阅读次数|点击率|点击数|字体|责任编辑|编辑)】?\s*[:：]?/g;
@@ -63,7 +131,7 @@ function compact(s: string): string {
 }
 
 /** Returns the chrome part of one line, or undefined when it is report text. */
-function classifyLine(line: SourceLine, title: string, rank: number): ChromePart | undefined {
+function classifyLine(line: SourceLine, title: string, rank: number, total: number): ChromePart | undefined {
   const t = line.text;
   if (BREADCRUMB.test(t)) return 'breadcrumb';
   if (t.length <= 60 && SHARE.test(t)) return 'share';
@@ -71,6 +139,11 @@ function classifyLine(line: SourceLine, title: string, rank: number): ChromePart
   if (readByline(t)) return 'byline';
   if (FOOTER.test(t) && t.length <= 80 && !/[。]$/.test(t)) return 'footer';
   if (rank < HEADER_ZONE && UI_LABELS.has(t)) return 'ui-label';
+  if (PAGE_LABEL.test(t)) return 'ui-label';
+  if (t.length <= 60 && readBylineLine(t, rank < HEADER_ZONE || rank >= total - 3)) return 'byline';
+  // A dateline alone on its line (本报讯(记者 某某)) is a byline; one that opens the text stays text.
+  const dateline = readDateline(t);
+  if (dateline && t.slice(dateline.end).trim() === '') return 'byline';
   // The printed title repeated at the top, as a plain line or as a markdown heading.
   if (rank < HEADER_ZONE && title !== '' && compact(t.replace(/^#{1,6}\s+/, '')) === compact(title)) return 'title';
   return undefined;
@@ -97,16 +170,29 @@ export function detectChrome(lines: SourceLine[], title: string): { chrome: Chro
     }
     meta.lines[field] = line;
   };
-  const parts = content.map((line, rank) => classifyLine(line, title, rank));
+  const parts = content.map((line, rank) => classifyLine(line, title, rank, content.length));
   // The signature is the last line of the text proper, before any trailing navigation or footer.
   let lastText = parts.length - 1;
   while (lastText >= 0 && parts[lastText] !== undefined) lastText--;
   if (lastText >= 0 && SIGNATURE.test(content[lastText].text)) parts[lastText] = 'signature';
+  let datelineRead = false;
   content.forEach((line, rank) => {
     const part = parts[rank];
-    if (!part) return;
+    if (!part) {
+      // A dateline that opens a paragraph near the top (本报讯 今天…) stays report text; its paper and reporters are read.
+      const dateline = !datelineRead && rank < HEADER_ZONE * 2 ? readDateline(line.text) : undefined;
+      if (dateline) {
+        datelineRead = true;
+        if (dateline.source) set('source', dateline.source, line.n);
+        if (dateline.author) set('author', dateline.author, line.n);
+      }
+      return;
+    }
     chrome.push({ line: line.n, part, text: line.text });
     if (part === 'byline') {
+      const named = readBylineLine(line.text, true) ?? readDateline(line.text);
+      if (named?.author) set('author', named.author, line.n);
+      if (named?.source) set('source', named.source, line.n);
       for (const { label, value } of readByline(line.text) ?? []) {
         const field = BYLINE_FIELD[label];
         if (field === 'date') set('date', value, line.n, label === '时间' ? '发布时间' : label);

@@ -35,6 +35,9 @@ const BRACKET = /^【([^【】]{1,30})】/;
 const LABEL_HEADING = /^([^\s:：,，。;；、]{2,8})[:：]\s*(\S.*)$/;
 const LEAD_OFFICIAL = /牵头(?:区|市|县|镇|街道)?领导\s*[:：]\s*(\S.+)$/;
 
+/** A field of a wiki infobox (• 中文名:…): a bulleted label and its value, text rather than a heading. */
+const INFOBOX_FIELD = /^[•·▪◦‣∙]\s*[^\s:：]{1,10}\s*[:：]/u;
+
 const MAX_PLAIN = 26;
 const MAX_NUMBERED = 40;
 const MAX_RUN_IN = 30;
@@ -79,7 +82,7 @@ export function matchHeading(text: string): HeadingMatch | undefined {
     const rest = text.slice(b[0].length).replace(/^[ \u00a0\u3000]+/, '');
     return { style: 'bracket', heading: b[0], rest: rest === '' ? undefined : rest, continues: false };
   }
-  if (CLOSING.test(text) || startsWithMarker(text)) return undefined;
+  if (CLOSING.test(text) || startsWithMarker(text) || INFOBOX_FIELD.test(text)) return undefined;
   const l = LABEL_HEADING.exec(text);
   if (l && text.length <= MAX_NUMBERED) return { style: 'label', heading: text, continues: false };
   if (text.length <= MAX_PLAIN && !SENTENCE_END.test(text)) {

@@ -9,7 +9,7 @@ import type { HeadingStyle } from '../../model/schemas/section.ts';
 import { splitSourceLines } from '../1-read/lines.ts';
 import type { BoxDefinition, ParagraphDraft, ReportStructure, SectionDraft, SourceLine } from '../draft.ts';
 import { idMaker } from '../ids.ts';
-import { detectChrome } from './chrome.ts';
+import { detectChrome, readDateline } from './chrome.ts';
 import {
   BOX_LABEL,
   DEFINITION,
@@ -258,7 +258,8 @@ function buildOutline(units: Unit[]): SectionDraft {
         const runIn = matchRunIn(afterMarker.slice(sep.length), true);
         push({ role: 'item', text: body, lines, marker: marker.marker, runIn: runIn ? sep + runIn : undefined, list: list.id });
       } else {
-        const runIn = matchRunIn(body, false);
+        // A news dateline (本报讯 …) opens the text; it is not a run-in heading.
+        const runIn = readDateline(body) ? undefined : matchRunIn(body, false);
         // A paragraph after an item continues it (主要任务:… under 一是…), until the next heading.
         push({ role: 'text', text: body, lines, runIn, list: list?.id });
       }

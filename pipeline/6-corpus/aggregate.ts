@@ -3,7 +3,7 @@ import { compareReports } from '../../model/order.ts';
 import type { Coverage, IndicatorValue, TermIndexEntry } from '../../model/schemas/corpus.ts';
 import type { Jurisdiction } from '../../model/schemas/jurisdiction.ts';
 import type { ReportRecord } from '../../model/schemas/report.ts';
-import type { Paragraph } from '../../model/schemas/paragraph.ts';
+import { isNoise, type Paragraph } from '../../model/schemas/paragraph.ts';
 import type { Section } from '../../model/schemas/section.ts';
 
 /**
@@ -19,9 +19,9 @@ export function inSiteOrder(records: ReportRecord[], jurisdictions: Jurisdiction
   return [...records].sort((a, b) => compareReports(key(a), key(b)));
 }
 
-/** Returns the passages of a report: its paragraphs without glossary-box labels. */
+/** Returns the passages of a report: its paragraphs without glossary-box labels and paragraphs set aside as noise. */
 function passagesOf(record: ReportRecord): Paragraph[] {
-  return [...paragraphsOf<Section, Paragraph>(record.outline)].map(({ paragraph }) => paragraph).filter((p) => p.role !== 'box-label');
+  return [...paragraphsOf<Section, Paragraph>(record.outline)].map(({ paragraph }) => paragraph).filter((p) => p.role !== 'box-label' && !isNoise(p));
 }
 
 /** Returns each jurisdiction's coverage, in the order its first report appears in site order. */

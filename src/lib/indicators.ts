@@ -82,9 +82,13 @@ function monthEnd(yearMonth: string): string {
   return new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
 }
 
-/** Returns the timeline items: one per report, from the first day of its first month to the last day of its last. */
+/**
+ * Returns the timeline items: one per report whose period is known, from the first day of its first
+ * month to the last day of its last. A report whose text states no period is not drawn (the table
+ * beside the chart lists it as 时期未说明); an approximate one is drawn with its 约 label.
+ */
 export function periodItems(reports: ReportView[]): TimelineItem[] {
-  return reports.map((r) => ({
+  return reports.filter((r) => r.record.period.precision !== 'unstated').map((r) => ({
     id: r.slug,
     label: r.jurisdiction.shortName,
     start: `${r.record.period.start}-01`,

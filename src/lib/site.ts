@@ -13,7 +13,7 @@ import type { First } from '../../model/schemas/first.ts';
 import type { GlossaryTerm } from '../../model/schemas/glossary-term.ts';
 import type { Indicator } from '../../model/schemas/indicator.ts';
 import type { Jurisdiction } from '../../model/schemas/jurisdiction.ts';
-import type { Paragraph, ParagraphRole } from '../../model/schemas/paragraph.ts';
+import { isNoise, type Paragraph, type ParagraphRole } from '../../model/schemas/paragraph.ts';
 import type { ReportRecord } from '../../model/schemas/report.ts';
 import type { Section } from '../../model/schemas/section.ts';
 import { measureOf, numeralOf } from '../../model/units.ts';
@@ -64,6 +64,8 @@ export interface Passage {
   role: ParagraphRole;
   text: string;
   domains: TagView[];
+  /** Set when the paragraph is flagged as possible noise (see model/schemas/paragraph.ts). */
+  noise?: Paragraph['noise'];
 }
 
 /** A figure with where it is and what it says, read from its paragraph's text. */
@@ -160,7 +162,11 @@ export interface Site {
 
 const orderable = (r: ReportView) => ({ jurisdictionName: r.jurisdiction.name, periodStart: r.record.period.start, slug: r.slug });
 
-/** Returns the descriptive title used when a document states no title of its own: [湘潭市2017年改革工作总结]. */
+/**
+ * Returns the descriptive title used when a document states no title of its own: [湘潭市2017年改革工作总结],
+ * [湘潭市约2018年改革会议报道]; a period the text does not state is left out rather than guessed
+ * (periodLabel '': [湘潭市改革督察报道]).
+ */
 export function suppliedTitle(jurisdiction: Jurisdiction, periodLabel: string, kind: DocumentKind): string {
   return `[${jurisdiction.name}${periodLabel}${kind.titleNoun}]`;
 }
@@ -199,7 +205,7 @@ async function build(): Promise<Site> {
       if (!entry) throw new Error(`content/reports/${record.slug}.mdx is missing: run npm run content`);
       if (!jurisdiction) throw new Error(`${record.seedFile}: unknown jurisdiction ${record.jurisdiction}`);
       if (!kind) throw new Error(`${record.seedFile}: unknown kind ${record.kind}`);
-      const displayTitle = record.titleStated ? record.title : suppliedTitle(jurisdiction, record.period.label, kind);
+      const displayTitle = record.titleStated ? record.title : suppliedTitle(jurisdiction, record.period.precision === 'unstated' ? '' : record.period.label, kind);
       return { slug: record.slug, record, entry, jurisdiction, kind, displayTitle, label: `${jurisdiction.shortName} ${record.period.label}`, url: reportUrl(record.slug) };
     })
     .sort((a, b) => compareReports(orderable(a), orderable(b)));
@@ -257,11 +263,11 @@ function evidenceOf(tag: DomainTag, paragraph: Paragraph, text: string, sections
   return keywordsIn(text, domain(tag.domain)?.keywords ?? []);
 }
 
-let passages: Promise<Passage[]> | undefined;
+let allPassages: Promise<Passage[]> | undefined;
 
-/** Returns every passage of every report (glossary-box labels left out), in site order. */
-export function loadPassages(): Promise<Passage[]> {
-  passages ??= loadSite().then((s) =>
+/** Returns every passage of every report (glossary-box labels left out), flagged ones included, in site order: for the review page. */
+export function loadAllPassages(): Promise<Passage[]> {
+  allPassages ??= loadSite().then((s) =>
     s.reports.flatMap((report) => {
       const { sections } = reportIndex(report);
       return [...paragraphsOf<Section, Paragraph>(report.record.outline)]
@@ -276,10 +282,19 @@ export function loadPassages(): Promise<Passage[]> {
             role: paragraph.role,
             text,
             domains: paragraph.domains.map((tag) => ({ ...tag, evidence: evidenceOf(tag, paragraph, text, sections, s.domain) })),
+            ...(paragraph.noise ? { noise: paragraph.noise } : {}),
           };
         });
     }),
   );
+  return allPassages;
+}
+
+let passages: Promise<Passage[]> | undefined;
+
+/** Returns the passages the comparisons use: every passage but those set aside as noise (flagged and not cleared). */
+export function loadPassages(): Promise<Passage[]> {
+  passages ??= loadAllPassages().then((all) => all.filter((p) => !isNoise(p)));
   return passages;
 }
 
@@ -299,6 +314,8 @@ export function loadFindings(): Promise<{ figures: FigureView[]; firsts: FirstVi
     const firsts: FirstView[] = [];
     for (const report of s.reports) {
       for (const { paragraph, section } of paragraphsOf<Section, Paragraph>(report.record.outline)) {
+        // Text set aside as noise gives no figures or firsts to compare.
+        if (isNoise(paragraph)) continue;
         const text = paragraph.figures.length + paragraph.firsts.length > 0 ? paragraphText(report, paragraph.id) : '';
         const where = { report, paragraph: paragraph.id, section: section.id, domains: paragraph.domains.map((t) => t.domain) };
         const sentence = (at: [number, number]) => text.slice(...sentenceSpan(text, at[0], at[1]));

@@ -13,7 +13,7 @@ interface P {
   figures: Array<{ id: string }>;
   firsts: Array<{ id: string }>;
 }
-type S = OutlineNode<P> & { id: string; children: S[] };
+type S = OutlineNode<P> & { id: string; heading: string; children: S[] };
 
 const p = (id: string, figures: string[] = [], firsts: string[] = []): P => ({ id, figures: figures.map((f) => ({ id: f })), firsts: firsts.map((f) => ({ id: f })) });
 const section = (id: string, level: number, paragraphs: P[], children: S[] = []): S => ({ id, level, heading: id, paragraphs, children });

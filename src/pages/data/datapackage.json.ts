@@ -9,6 +9,7 @@ export const GET: APIRoute = () =>
       profile: 'tabular-data-package',
       name: 'gaige-duizhao',
       title: '改革对照:报告中的数字、“率先”表述与可比指标',
+      licenses: [{ name: 'CC-BY-4.0', path: 'https://creativecommons.org/licenses/by/4.0/', title: 'Creative Commons Attribution 4.0 (the site\'s data; quoted report text belongs to its publishers)' }],
       resources: FILES.filter((f) => f.format === 'csv').map((f) => ({
         name: f.name,
         path: f.file,
