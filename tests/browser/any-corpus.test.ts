@@ -48,7 +48,7 @@ function unitInvariantFiles(): string[] {
   const dir = path.join(ROOT, 'tests', 'unit');
   return readdirSync(dir)
     .filter((f) => f.endsWith('.test.ts'))
-    .filter((f) => /\b(seedSlugs|loadSeed|builtSeed|PROJECT|GAIGE_ROOT)\b|scratchProject\(\)/.test(readFileSync(path.join(dir, f), 'utf8')))
+    .filter((f) => /\b(seedSlugs|loadSeed|builtSeed|PROJECT)\b|process\.env\.GAIGE_ROOT|scratchProject\(\)/.test(readFileSync(path.join(dir, f), 'utf8')))
     .map((f) => path.join(dir, f));
 }
 
@@ -61,12 +61,12 @@ function browserInvariantFiles(): string[] {
     .map((f) => path.join(dir, f));
 }
 
-/** Runs test files against the copy; resolves with the exit status and the output. */
-function runTests(files: string[]): Promise<{ status: number; output: string }> {
+/** Runs test files against the copy (browser files one at a time, each starts Chromium); resolves with the exit status and the output. */
+function runTests(files: string[], concurrency?: number): Promise<{ status: number; output: string }> {
   return new Promise((resolve) => {
     // A fresh test run, not a child of this one (node --test marks its children with NODE_TEST_CONTEXT).
     const { NODE_TEST_CONTEXT: _, ...env } = process.env;
-    const child = spawn(process.execPath, ['--test', '--test-concurrency=1', '--test-reporter=spec', ...files], {
+    const child = spawn(process.execPath, ['--test', ...(concurrency ? [`--test-concurrency=${concurrency}`] : []), '--test-reporter=spec', ...files], {
       cwd: ROOT,
       env: { ...env, GAIGE_ROOT: project, DIST_DIR: dist, FORCE_COLOR: '0' },
     });
@@ -122,7 +122,7 @@ before(() => {
     writeFileSync(path.join(project, 'seeds', 'wuhu-2022.md'), NEWS.replace('period: "2021-H1"', 'period: 2022年'));
   }
   // The two runs are independent: start both now, each test awaits its own.
-  runs = { unit: runTests(unitInvariantFiles()), browser: runTests(browserInvariantFiles()) };
+  runs = { unit: runTests(unitInvariantFiles()), browser: runTests(browserInvariantFiles(), 1) };
 });
 
 after(() => rmSync(project, { recursive: true, force: true }));
