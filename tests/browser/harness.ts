@@ -2,7 +2,7 @@ import { after, before } from 'node:test';
 // Browser-test harness: a minimal static server for the built site and Debian's Chromium via
 // playwright-core. Used by tests/browser/*.test.ts and tools/screenshot.ts.
 import http from 'node:http';
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AddressInfo } from 'node:net';
@@ -10,8 +10,33 @@ import { chromium } from 'playwright-core';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 
 export const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
-/** The built site: DIST_DIR if set (e.g. to test another build), else dist/ of the project. */
-export const DIST = process.env.DIST_DIR ? path.resolve(process.env.DIST_DIR) : path.join(PROJECT_ROOT, 'dist');
+/**
+ * The project the site under test was built from (its seeds/ and content/): GAIGE_ROOT if set, as
+ * the pipeline reads it (tests/browser/any-corpus.test.ts points it at a copy with reports added),
+ * else this project. Expectations about the corpus are read from here and from the built data,
+ * never written into a test.
+ */
+export const SITE_ROOT = process.env.GAIGE_ROOT ? path.resolve(process.env.GAIGE_ROOT) : PROJECT_ROOT.replace(/\/$/, '');
+/** The built site: DIST_DIR if set (e.g. to test another build), else dist/ of SITE_ROOT. */
+export const DIST = process.env.DIST_DIR ? path.resolve(process.env.DIST_DIR) : path.join(SITE_ROOT, 'dist');
+
+/** Returns a file of the built site's downloads (dist/data/<name>), parsed. */
+export function data<T>(name: string): T {
+  return JSON.parse(readFileSync(path.join(DIST, 'data', name), 'utf8')) as T;
+}
+
+/** Returns the slugs of the seeds the site was built from (SITE_ROOT/seeds/*.md), sorted. */
+export function seedSlugs(): string[] {
+  return readdirSync(path.join(SITE_ROOT, 'seeds'))
+    .filter((f) => f.endsWith('.md'))
+    .map((f) => f.slice(0, -3))
+    .sort();
+}
+
+/** Returns the generated record of a report (SITE_ROOT/content/records/<slug>.json) as stored. */
+export function storedRecord<T>(slug: string): T {
+  return JSON.parse(readFileSync(path.join(SITE_ROOT, 'content', 'records', `${slug}.json`), 'utf8')) as T;
+}
 
 export const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',

@@ -61,7 +61,8 @@ before(() => {
   cpSync(PROJECT_ROOT, project, { recursive: true, filter: (src) => !SKIP.has(path.basename(src)) || path.dirname(src) !== PROJECT_ROOT.replace(/\/$/, '') });
   symlinkSync(path.join(PROJECT_ROOT, 'node_modules'), path.join(project, 'node_modules'));
   const file = path.join(project, 'content', 'jurisdictions.json');
-  const jurisdictions = JSON.parse(readFileSync(file, 'utf8'));
+  // Should an editor have added 长沙 to the project already, the copy gets this entry instead.
+  const jurisdictions = JSON.parse(readFileSync(file, 'utf8')).filter((j: { id: string }) => j.id !== 'changsha');
   jurisdictions.push({ id: 'changsha', name: '长沙市', shortName: '长沙', nameEn: 'Changsha', province: '湖南', level: '副省级市', levelEn: 'sub-provincial city', parent: null, aliases: ['长沙'] });
   writeFileSync(file, JSON.stringify(jurisdictions, null, 2));
   writeFileSync(path.join(project, 'seeds', 'changsha-2019.md'), SEED);

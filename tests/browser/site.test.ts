@@ -10,7 +10,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { HtmlValidate } from 'html-validate';
-import { DIST, openPage, useSite } from './harness.ts';
+import { DIST, data, openPage, useSite } from './harness.ts';
 
 const require = createRequire(import.meta.url);
 const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -124,8 +124,30 @@ test('no javascript: URL anywhere, and outbound links carry rel="noopener"', () 
   }
 });
 
-// One page of each type, checked in the browser.
-const PAGE_TYPES = ['/', '/reports/zhuzhou-2017/', '/reports/zhuzhou-2017/source/', '/cities/zhongshan/', '/compare/', '/compare/streamlining/', '/compare/unclassified/', '/indicators/', '/indicators/reform-tasks/', '/terms/', `/terms/${encodeURIComponent('放管服')}/`, `/search/?q=${encodeURIComponent('河长制')}`, '/about/', '/data/', '/no-such-page/'];
+// One page of each type, checked in the browser, and every report page: a report in a new shape
+// must not break accessibility or the 375 px layout. Report, city and indicator pages are taken
+// from the built data (the founding 株洲, 中山 and reform-tasks pages when present).
+const reports: Array<{ slug: string; jurisdiction: { id: string } }> = data('reports.json');
+const indicators: Array<{ id: string }> = data('indicators.json');
+const pick = <T extends string>(preferred: T, all: T[]) => (all.includes(preferred) ? preferred : all[0]);
+const sourceOf = pick('zhuzhou-2017', reports.map((r) => r.slug));
+const PAGE_TYPES = [
+  '/',
+  ...reports.map((r) => `/reports/${r.slug}/`),
+  `/reports/${sourceOf}/source/`,
+  `/cities/${pick('zhongshan', reports.map((r) => r.jurisdiction.id))}/`,
+  '/compare/',
+  '/compare/streamlining/',
+  '/compare/unclassified/',
+  '/indicators/',
+  `/indicators/${pick('reform-tasks', indicators.map((i) => i.id))}/`,
+  '/terms/',
+  `/terms/${encodeURIComponent('放管服')}/`,
+  `/search/?q=${encodeURIComponent('河长制')}`,
+  '/about/',
+  '/data/',
+  '/no-such-page/',
+];
 
 const site = useSite();
 
@@ -154,7 +176,7 @@ for (const url of PAGE_TYPES) {
 }
 
 test('keyboard: / focuses the search box; citation buttons and chart marks take focus', async () => {
-  const { page, close } = await openPage(site.browser, `${site.server.url}/reports/zhongshan-2018/`, { width: 1280 });
+  const { page, close } = await openPage(site.browser, `${site.server.url}/reports/${pick('zhongshan-2018', reports.map((r) => r.slug))}/`, { width: 1280 });
   try {
     await page.keyboard.press('/');
     assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('type')), 'search');

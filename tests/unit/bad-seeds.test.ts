@@ -4,6 +4,9 @@
 // folder with new-report.json runs npm run new-report with its arguments instead: a Chinese
 // message with the fix, exit code 1, no stack trace, no file written (or, with "status": 0, the
 // seed it creates). Folders of tests/fixtures/good-seeds/ hold unusual but valid seeds that must build.
+// Each runs in a scratch project of the five founding seeds (tests/fixtures/founding/), so reports an
+// editor adds to seeds/ cannot collide with the fixtures' names; a fixture's jurisdiction that must
+// be unknown is taken out of the scratch copy's jurisdictions.json should an editor add it one day.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -11,7 +14,20 @@ import { cpSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } 
 import { join } from 'node:path';
 import { paragraphTexts } from '../../model/body.ts';
 import { reportSchema } from '../../model/schemas/report.ts';
-import { ROOT, runContent as content, scratchProject as scratch } from './helpers.ts';
+import { ROOT, runContent as content, scratchProject } from './helpers.ts';
+
+/** Jurisdiction ids the bad fixtures name as unknown. */
+const UNKNOWN = ['changsha'];
+
+/** Returns a scratch project of the founding seeds in which the UNKNOWN ids (and any given) are not jurisdictions. */
+function scratch(...forget: string[]): string {
+  const dir = scratchProject({ founding: true });
+  const file = join(dir, 'content', 'jurisdictions.json');
+  const all = JSON.parse(readFileSync(file, 'utf8')) as Array<{ id: string }>;
+  const kept = all.filter((j) => !UNKNOWN.includes(j.id) && !forget.includes(j.id));
+  if (kept.length !== all.length) writeFileSync(file, JSON.stringify(kept, null, 2));
+  return dir;
+}
 
 const BAD = join(ROOT, 'tests', 'fixtures', 'bad-seeds');
 const GOOD = join(ROOT, 'tests', 'fixtures', 'good-seeds');
@@ -141,7 +157,7 @@ for (const name of readdirSync(GOOD).sort().filter((n) => n !== 'limits')) {
 }
 
 test('no limit a real report would hit: 2 MB, 2,000 paragraphs, a title with punctuation and Latin letters, a long jurisdiction name', () => {
-  const dir = scratch();
+  const dir = scratch('ningxia-yinchuan-xingqing');
   try {
     const jurisdictions = JSON.parse(readFileSync(join(dir, 'content', 'jurisdictions.json'), 'utf8'));
     jurisdictions.push({ id: 'ningxia-yinchuan-xingqing', name: '宁夏回族自治区银川市兴庆区(含银川经济技术开发区·滨河新区)', shortName: '兴庆区', nameEn: 'Xingqing District, Yinchuan, Ningxia Hui Autonomous Region', province: '宁夏', level: '市辖区', levelEn: 'district', parent: { name: '银川市', nameEn: 'Yinchuan' }, aliases: [] });

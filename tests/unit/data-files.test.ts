@@ -12,7 +12,17 @@ import { jurisdictionSchema } from '../../model/schemas/jurisdiction.ts';
 import { ROOT } from './helpers.ts';
 
 const FILE = 'content/jurisdictions.json';
-const original = readFileSync(join(ROOT, FILE), 'utf8');
+
+/**
+ * The project's jurisdictions, written out in one fixed layout (a field a line, lists and objects on
+ * their line): the mistakes below are made in this text, so they do not depend on how an editor
+ * laid out the file or what they added to it.
+ */
+function layout(entries: Array<Record<string, unknown>>): string {
+  const value = (v: unknown) => (Array.isArray(v) ? `[${v.map((x) => JSON.stringify(x)).join(', ')}]` : JSON.stringify(v));
+  return `[\n${entries.map((e) => `  {\n${Object.entries(e).map(([k, v]) => `    ${JSON.stringify(k)}: ${value(v)}`).join(',\n')}\n  }`).join(',\n')}\n]\n`;
+}
+const original = layout(JSON.parse(readFileSync(join(ROOT, FILE), 'utf8')));
 
 /** Returns the messages for a jurisdictions.json text. */
 function messages(text: string): string[] {

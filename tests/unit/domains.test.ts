@@ -4,13 +4,15 @@ import { keywordsIn } from '../../model/keywords.ts';
 import { paragraphsOf, sectionsOf } from '../../model/outline.ts';
 import { applyDomains, domainsByKeywords, domainsNamedBy } from '../../pipeline/3-classify/domains.ts';
 import type { ParagraphDraft as Paragraph, SectionDraft as Section } from '../../pipeline/draft.ts';
-import { builtSeed, loadSeed, pipelineData, seedSlugs, structureOf } from './helpers.ts';
+import { ROOT, builtFounding, builtSeed, foundingSlugs, loadFounding, loadSeed, pipelineData, seedSlugs, structureOf } from './helpers.ts';
+import type { Seed } from '../../pipeline/1-read/seed-file.ts';
 
-const rules = pipelineData().domains;
+const rules = pipelineData(ROOT).domains;
 
-function classified(slug: string): Section {
-  const s = structureOf(loadSeed(slug));
-  applyDomains(s.root, rules);
+/** Returns the outline of a founding report (its copy in tests/fixtures/founding/), classified. */
+function classified(slug: string, load: (slug: string) => Seed = loadFounding): Section {
+  const s = structureOf(load(slug));
+  applyDomains(s.root, load === loadFounding ? rules : pipelineData().domains);
   return s.root;
 }
 
@@ -92,38 +94,51 @@ test('坪山 5.探索建立基层医疗集团 → 医药卫生; 广州 深化医
   assert.ok(ids(paragraph(xt, '全面推进河长制')).includes('ecology'));
 });
 
-test('at most 5% of the five reports\' paragraphs are unclassified: 3 of 200', () => {
+/** Classifies every report of a corpus: per report, what applyDomains lists as unclassified, the paragraphs, and the record's count. */
+function unclassifiedIn(slugs: string[], load: (slug: string) => Seed, built: (slug: string) => { record: { stats: { unclassified: number } } }) {
+  const domains = load === loadFounding ? rules : pipelineData().domains;
+  return slugs.map((slug) => {
+    const s = structureOf(load(slug));
+    const unclassified = applyDomains(s.root, domains);
+    const all = [...paragraphsOf<Section, Paragraph>(s.root)].map(({ paragraph }) => paragraph);
+    return { slug, unclassified, all, recorded: built(slug).record.stats.unclassified };
+  });
+}
+
+test('every seed: each paragraph has a domain or is listed as unclassified, and the record counts the same', () => {
+  for (const { slug, unclassified, all, recorded } of unclassifiedIn(seedSlugs(), loadSeed, builtSeed)) {
+    assert.deepEqual(unclassified, all.filter((p) => p.role !== 'box-label' && p.domains!.length === 0).map((p) => p.id), slug);
+    assert.equal(recorded, unclassified.length, slug);
+  }
+});
+
+test('at most 5% of the five founding reports\' paragraphs are unclassified: 3 of 200', () => {
   let total = 0;
   let missing = 0;
   let recorded = 0;
   let paragraphs = 0;
-  for (const slug of seedSlugs()) {
-    const s = structureOf(loadSeed(slug));
-    const unclassified = applyDomains(s.root, rules);
-    missing += unclassified.length;
-    const all = [...paragraphsOf<Section, Paragraph>(s.root)].map(({ paragraph }) => paragraph);
-    total += all.filter((p) => p.role !== 'box-label').length;
-    paragraphs += all.length;
-    assert.deepEqual(unclassified, all.filter((p) => p.role !== 'box-label' && p.domains!.length === 0).map((p) => p.id), slug);
-    // The record counts the same.
-    const { record } = builtSeed(slug);
-    recorded += record.stats.unclassified;
-    assert.equal(record.stats.unclassified, unclassified.length, slug);
+  for (const r of unclassifiedIn(foundingSlugs(), loadFounding, builtFounding)) {
+    missing += r.unclassified.length;
+    total += r.all.filter((p) => p.role !== 'box-label').length;
+    paragraphs += r.all.length;
+    recorded += r.recorded;
   }
   assert.ok(missing / total <= 0.05, `${missing} of ${total} unclassified`);
   assert.deepEqual([missing, paragraphs, recorded], [3, 200, 3]);
 });
 
-test('every tag has evidence that explains it: the deciding heading above, the run-in heading, or keywords in the text', () => {
+/** Checks that every domain tag of a corpus has evidence that explains it; returns the number of tags checked. */
+function checkEvidence(slugs: string[], load: (slug: string) => Seed): number {
+  const domains = load === loadFounding ? rules : pipelineData().domains;
   const names = (heading: string, rule: (typeof rules)[number]) => rule.headings.some((h) => heading.replace(/\n/g, '').includes(h));
   let checked = 0;
-  for (const slug of seedSlugs()) {
-    for (const { paragraph: p, section, path } of paragraphsOf<Section, Paragraph>(classified(slug))) {
+  for (const slug of slugs) {
+    for (const { paragraph: p, section, path } of paragraphsOf<Section, Paragraph>(classified(slug, load))) {
       for (const t of p.domains ?? []) {
-        const rule = rules.find((r) => r.id === t.domain)!;
+        const rule = domains.find((r) => r.id === t.domain)!;
         assert.ok(rule, `${slug} ${p.id}: unknown domain ${t.domain}`);
         if (t.via === 'keywords') {
-          const words = evidence(p.text, t.domain);
+          const words = keywordsIn(p.text, rule.keywords);
           assert.ok(words.length > 0, `${slug} ${p.id}: no keyword of ${rule.name} in the text`);
           for (const k of words) assert.ok(p.text.includes(k) && rule.keywords.includes(k), `${slug} ${p.id}: keyword ${k}`);
         } else if (t.via === 'heading') {
@@ -132,7 +147,7 @@ test('every tag has evidence that explains it: the deciding heading above, the r
           assert.ok(decider, `${slug} ${p.id}: section ${t.section} is not above the paragraph (in ${section.id})`);
           assert.ok(names(decider.heading, rule), `${slug} ${p.id}: heading ${decider.heading} does not name ${rule.name}`);
           // …and it is the nearest heading that names any domain.
-          const nearest = path.findLast((s) => domainsNamedBy(s.heading, rules).length > 0);
+          const nearest = path.findLast((s) => domainsNamedBy(s.heading, domains).length > 0);
           assert.equal(nearest, decider, `${slug} ${p.id}: a nearer heading decides`);
         } else {
           assert.equal(t.via, 'run-in');
@@ -142,6 +157,15 @@ test('every tag has evidence that explains it: the deciding heading above, the r
       }
     }
   }
+  return checked;
+}
+
+test('every seed: every tag has evidence that explains it: the deciding heading above, the run-in heading, or keywords in the text', () => {
+  checkEvidence(seedSlugs(), loadSeed);
+});
+
+test('the five founding reports carry over 200 tags, each with its evidence', () => {
+  const checked = checkEvidence(foundingSlugs(), loadFounding);
   assert.ok(checked > 200, `${checked} tags checked`);
 });
 

@@ -11,7 +11,7 @@ import { sentenceAround } from '../../model/zh.ts';
 import { extractFigures, figuresInText, firstsInText, parseNumber } from '../../pipeline/4-extract/figures.ts';
 import { indicatorValues } from '../../pipeline/4-extract/indicators.ts';
 import type { SectionDraft } from '../../pipeline/draft.ts';
-import { build, builtSeed, loadSeed, seedSlugs, type Built } from './helpers.ts';
+import { build, builtFounding, builtSeed, foundingSlugs, loadFounding, seedSlugs, type Built } from './helpers.ts';
 
 /** A figure or first of a built report with what the site reads from the text: its paragraph's text, the printed words and the sentence. */
 type Located<T> = T & { paragraph: string; printed: string; sentence: string; text: string };
@@ -32,10 +32,11 @@ function findings(built: Built): { figures: Array<Located<Figure> & { words: str
   };
 }
 
-/** Every seed built as the content script builds it, with its figures and firsts. */
-const slugs = seedSlugs();
-const bySlug = new Map(slugs.map((slug) => [slug, findings(builtSeed(slug))]));
-const values = slugs.flatMap((slug) => builtSeed(slug).values);
+/** The five founding reports (their copies in tests/fixtures/founding/) built as the content script builds them, with their figures and firsts. */
+const bySlug = new Map(foundingSlugs().map((slug) => [slug, findings(builtFounding(slug))]));
+const values = foundingSlugs().flatMap((slug) => builtFounding(slug).values);
+/** Every seed of the project, for the invariants that hold for any report. */
+const seeds = new Map(seedSlugs().map((slug) => [slug, { built: builtSeed(slug), ...findings(builtSeed(slug)) }]));
 
 /** Returns the value of an indicator in a report (and label), or undefined. */
 function valueOf(indicator: string, report: string, label?: string) {
@@ -120,7 +121,7 @@ test('dates, years, document numbers, list numbering, ordinals and slogans are n
   }
 });
 
-test('the five reports hold 329 figures and 42 firsts (41 counted: one restates another)', () => {
+test('the five founding reports hold 329 figures and 42 firsts (41 counted: one restates another)', () => {
   const counts = Object.fromEntries([...bySlug].map(([slug, r]) => [slug, [r.figures.length, r.firsts.length]]));
   assert.deepEqual(counts, {
     'guangzhou-2019h1': [49, 7],
@@ -135,7 +136,7 @@ test('the five reports hold 329 figures and 42 firsts (41 counted: one restates 
   assert.equal(all.reduce((n, r) => n + r.firsts.filter((f) => !f.repeatOf).length, 0), 41);
 });
 
-test('the issue’s values are found in the seeds', () => {
+test('the issue’s values are found in the five founding reports', () => {
   const find = (slug: string, printed: string) => bySlug.get(slug)!.figures.filter((f) => f.printed === printed);
   const [zsStartUp] = find('zhongshan-2018', '由20.7天缩短至5天');
   assert.deepEqual(zsStartUp.change, { from: 20.7, to: 5, verb: '缩短' });
@@ -156,10 +157,9 @@ test('the issue’s values are found in the seeds', () => {
   }
 });
 
-test('every figure and first lies in a reporting paragraph of its report, with its sentence and a unique stable id', () => {
-  for (const slug of slugs) {
-    const { record } = builtSeed(slug);
-    const { figures, firsts } = bySlug.get(slug)!;
+test('every seed: every figure and first lies in a reporting paragraph of its report, with its sentence and a unique id', () => {
+  for (const [slug, { built, figures, firsts }] of seeds) {
+    const { record } = built;
     const roles = new Map([...paragraphsOf<Section, Paragraph>(record.outline)].map(({ paragraph }) => [paragraph.id, paragraph.role]));
     const ids = new Set<string>();
     for (const f of [...figures, ...firsts]) {
@@ -181,12 +181,29 @@ test('every figure and first lies in a reporting paragraph of its report, with i
       assert.match(f.printed, /率先|首|第一|前列|领先/, `${slug}: ${f.id} reads ${f.printed}`);
       if (f.repeatOf) assert.ok(firsts.some((g) => g.id === f.repeatOf && !g.repeatOf && g.printed === f.printed), `${slug}: ${f.id} restates ${f.repeatOf}, which is no first of the report`);
     }
+    // Every indicator value of the report is on one of its figures (or counts its firsts), under its jurisdiction.
+    const valueIds = new Set<string>();
+    for (const v of built.values) {
+      assert.ok(!valueIds.has(v.id), `${slug}: value ${v.id} twice`);
+      valueIds.add(v.id);
+      assert.deepEqual([v.report, v.jurisdiction], [slug, record.jurisdiction], v.id);
+      if (v.figure) {
+        const figure = figures.find((f) => f.id === v.figure);
+        assert.ok(figure, `${slug}: ${v.id} names no figure of the report`);
+        assert.deepEqual([v.value, v.unit], [figure.value, figure.unit], v.id);
+      }
+    }
+    const counted = firsts.filter((f) => !f.repeatOf).length;
+    const claimed = built.values.find((v) => v.indicator === 'firsts-claimed');
+    assert.deepEqual(claimed && [claimed.value, claimed.unit, claimed.figure], counted > 0 ? [counted, '处', undefined] : undefined, slug);
   }
-  // Ids come from content: building again gives the same ids, and so does a build with a paragraph added earlier in the text.
+});
+
+test('figure ids come from content: the same on a second build, and unchanged by a paragraph added earlier', () => {
   const ids = (b: Built) => figuresOf(b.record.outline).map((f) => f.id);
-  const before = ids(builtSeed('zhongshan-2018'));
-  assert.deepEqual(ids(build(loadSeed('zhongshan-2018'))), before);
-  const seed = loadSeed('zhongshan-2018');
+  const before = ids(builtFounding('zhongshan-2018'));
+  assert.deepEqual(ids(build(loadFounding('zhongshan-2018'))), before);
+  const seed = loadFounding('zhongshan-2018');
   assert.ok(seed.body.includes('\n【“放管服”改革】'));
   const changed = build({ ...seed, body: seed.body.replace('\n【“放管服”改革】', '\n新增一段:完成改革任务7项。\n【“放管服”改革】') });
   const after = ids(changed);
@@ -217,7 +234,7 @@ test('indicators: the values the issue lists, each on its figure', () => {
     const figure = bySlug.get(report)!.figures.find((f) => f.id === v.figure);
     assert.ok(figure, `${indicator} ${report}: figure ${v.figure} is not in the report`);
     assert.equal(figure.printed, printed, `${indicator} ${report}`);
-    assert.deepEqual([v.value, v.unit, v.jurisdiction], [figure.value, figure.unit, builtSeed(report).record.jurisdiction]);
+    assert.deepEqual([v.value, v.unit, v.jurisdiction], [figure.value, figure.unit, builtFounding(report).record.jurisdiction]);
     return figure;
   };
   expect('reform-tasks', 'zhongshan-2018', '115项');

@@ -63,9 +63,9 @@ test('every generated record parses with reportSchema and stores only what the s
       assert.notEqual(paragraph.role, 'text', `${slug} ${paragraph.id}: role 'text' is the default and is left out`);
       for (const list of ['domains', 'figures', 'firsts']) assert.notDeepEqual(paragraph[list], [], `${slug} ${paragraph.id}: empty ${list} is the default and is left out`);
     }
-    // No text in the record: the longest paragraph of the body does not occur in it.
+    // No text in the record: the longest paragraph of the body does not occur in it (when it is long enough not to be a heading too).
     const texts = [...paragraphTexts(read(`reports/${slug}.mdx`)).values()].sort((a, b) => b.length - a.length);
-    assert.ok(!read(`records/${slug}.json`).includes(texts[0].slice(0, 40)), `records/${slug}.json holds paragraph text`);
+    if (texts.length > 0 && texts[0].length >= 40) assert.ok(!read(`records/${slug}.json`).includes(texts[0].slice(0, 40)), `records/${slug}.json holds paragraph text`);
   }
 });
 
@@ -100,7 +100,6 @@ test('every corpus file parses with its schema from model/schemas/corpus.ts and 
   const parse = <T>(file: string, schema: z.ZodType<T>): T[] => {
     const result = z.array(schema).safeParse(JSON.parse(read(`corpus/${file}`)));
     assert.ok(result.success, `corpus/${file}: ${result.error?.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
-    assert.ok(result.data.length > 0, `corpus/${file} is empty`);
     return result.data;
   };
 
@@ -112,7 +111,9 @@ test('every corpus file parses with its schema from model/schemas/corpus.ts and 
     assert.equal(c.unclassified, passages.filter((p) => p.domains.length === 0).length, c.id);
     for (const slug of c.reports) assert.equal(records.get(slug)!.jurisdiction, c.id);
   }
-  assert.equal(coverage.reduce((n, c) => n + c.unclassified, 0), 3);
+  assert.equal(coverage.reduce((n, c) => n + c.unclassified, 0), [...records.values()].reduce((n, r) => n + r.stats.unclassified, 0));
+  // One entry per jurisdiction with reports.
+  assert.deepEqual(coverage.map((c) => c.id).sort(), [...new Set([...records.values()].map((r) => r.jurisdiction))].sort());
 
   const terms = parse('terms.json', termIndexEntrySchema);
   assert.equal(new Set(terms.map((t) => t.id)).size, terms.length, 'a term twice in the index');
@@ -124,6 +125,7 @@ test('every corpus file parses with its schema from model/schemas/corpus.ts and 
     assert.equal(t.occurrences, count, t.id);
   }
 
+  assert.ok(terms.length > 0, 'corpus/terms.json is empty');
   const values = parse('indicator-values.json', indicatorValueSchema);
   assert.equal(new Set(values.map((v) => v.id)).size, values.length, 'a value twice');
   for (const v of values) {

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { figuresOf, firstsOf, headingLine, paragraphsOf, sectionsOf, type OutlineNode } from '../../model/outline.ts';
 import type { Paragraph } from '../../model/schemas/paragraph.ts';
 import type { Section } from '../../model/schemas/section.ts';
-import { builtSeed } from './helpers.ts';
+import { builtFounding } from './helpers.ts';
 
 interface P {
   id: string;
@@ -59,7 +59,7 @@ test('headingLine puts a two-line heading on one line', () => {
 });
 
 test('on a stored record the walker agrees with the record’s counts', () => {
-  const { record } = builtSeed('zhuzhou-2017');
+  const { record } = builtFounding('zhuzhou-2017');
   assert.equal([...sectionsOf(record.outline)].length, record.stats.sections);
   const placed = [...paragraphsOf<Section, Paragraph>(record.outline)];
   assert.equal(placed.length, record.stats.paragraphs);

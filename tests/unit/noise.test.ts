@@ -7,7 +7,7 @@ import { isNoise, type Paragraph } from '../../model/schemas/paragraph.ts';
 import type { Section } from '../../model/schemas/section.ts';
 import { formatProblem, readSeed, type Seed } from '../../pipeline/1-read/seed-file.ts';
 import { CITATION, FAR, NEAR, bigrams, noiseReasons } from '../../pipeline/3-classify/noise.ts';
-import { build, builtSeed, context, ROOT, runContent, scratchProject, seedSlugs } from './helpers.ts';
+import { build, builtFounding, context, foundingSlugs, ROOT, runContent, scratchProject } from './helpers.ts';
 
 // Scraped noise is flagged for review, never removed (issue 12, item 5). Fixtures:
 // tests/fixtures/pipeline/noise-citation (an engineering paragraph with [7][8] in a reform page),
@@ -69,13 +69,15 @@ test('fixture noise-vocabulary: a foreign paragraph without citations is flagged
   assert.equal(flagged[0].noise!.reasons.length, 1);
 });
 
-test('no false positives: no paragraph of the no-noise fixture, the other fixtures or the seeds is flagged', () => {
+// The five founding reports (their copies in tests/fixtures/founding/) hold no noise; a report an
+// editor adds may, and is then flagged for review, so seeds/ is not checked here.
+test('no false positives: no paragraph of the no-noise fixture, the other fixtures or the five founding reports is flagged', () => {
   for (const name of ['no-noise', 'byline-office', 'news-dateline', 'page-labels', 'gbt-numbering', 'web-page', 'unsafe-text']) {
     const b = built(join(PIPELINE, name, 'input.md'));
     assert.deepEqual(b.noise, [], name);
   }
-  for (const slug of seedSlugs()) {
-    const { record, noise } = builtSeed(slug);
+  for (const slug of foundingSlugs()) {
+    const { record, noise } = builtFounding(slug);
     assert.deepEqual(noise, [], slug);
     assert.ok(paragraphs(record.outline).every((p) => p.noise === undefined), slug);
   }
@@ -110,7 +112,7 @@ test('a malformed noise field is a Chinese file:line error with the fix', () => 
 });
 
 test('npm run content lists flagged paragraphs in --check and in the summary, and stops on a wrong reference', () => {
-  const dir = scratchProject();
+  const dir = scratchProject({ founding: true });
   try {
     cpSync(join(PIPELINE, 'noise-citation', 'input.md'), join(dir, 'seeds', 'pingshan-2019h1.md'));
     for (const args of [['--check'], []]) {

@@ -1,15 +1,19 @@
 // The seeds keep the founding reports' text byte-for-byte: the body after the YAML frontmatter
-// must hash to the SHA-256 listed in docs/seed-catalog.md for the delivered .txt file.
+// must hash to the SHA-256 listed in docs/seed-catalog.md for the delivered .txt file. The same
+// holds for their copies in tests/fixtures/founding/, on which the facts about the five are tested.
+// Other seeds (any an editor adds) are not checked here.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const CATALOG = path.join(ROOT, 'docs', 'seed-catalog.md');
-const SEEDS = path.join(ROOT, 'seeds');
+/** The project's seeds/: GAIGE_ROOT's when set (a copy with reports added), as in helpers.ts. */
+const SEEDS = path.join(process.env.GAIGE_ROOT ? path.resolve(process.env.GAIGE_ROOT) : ROOT, 'seeds');
+const FOUNDING = path.join(ROOT, 'tests', 'fixtures', 'founding');
 const EXPECTED = ['zhongshan-2018', 'xiangtan-2017', 'pingshan-2017', 'guangzhou-2019h1', 'zhuzhou-2017'];
 
 /** `<64 hex>  <name>.txt` lines of the catalogue. */
@@ -53,6 +57,10 @@ test('all five seeds exist', () => {
   assert.deepEqual(missing, [], `missing seeds: ${missing.join(', ')}`);
 });
 
+test('tests/fixtures/founding/ holds exactly the five founding seeds', () => {
+  assert.deepEqual(readdirSync(FOUNDING).sort(), EXPECTED.map((n) => `${n}.md`).sort());
+});
+
 for (const [name, expected] of hashes) {
   test(`seeds/${name}.md body matches the catalogue SHA-256`, () => {
     const file = path.join(SEEDS, `${name}.md`);
@@ -60,5 +68,11 @@ for (const [name, expected] of hashes) {
     const body = seedBody(readFileSync(file), `seeds/${name}.md`);
     const actual = createHash('sha256').update(body).digest('hex');
     assert.equal(actual, expected, `seeds/${name}.md: body was edited (sha256 ${actual}, catalogue ${expected})`);
+  });
+
+  test(`tests/fixtures/founding/${name}.md body matches the catalogue SHA-256`, () => {
+    const body = seedBody(readFileSync(path.join(FOUNDING, `${name}.md`)), `tests/fixtures/founding/${name}.md`);
+    const actual = createHash('sha256').update(body).digest('hex');
+    assert.equal(actual, expected, `tests/fixtures/founding/${name}.md: body was edited (sha256 ${actual}, catalogue ${expected}); copy it from seeds/${name}.md`);
   });
 }

@@ -2,12 +2,18 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { paragraphsOf, sectionsOf } from '../../model/outline.ts';
 import type { ParagraphDraft, ReportStructure, SectionDraft } from '../../pipeline/draft.ts';
-import { loadSeed, structureOf as detect } from './helpers.ts';
+import { foundingSlugs, loadFounding, loadSeed, seedSlugs, structureOf as detect } from './helpers.ts';
 
 type Section = SectionDraft;
 
+/** Returns the structure of a founding report (its copy in tests/fixtures/founding/): the facts below are about those five. */
 function structureOf(slug: string): ReportStructure {
-  return detect(loadSeed(slug));
+  return detect(loadFounding(slug));
+}
+
+/** Returns the number of times `needle` occurs in `hay`, not overlapping. */
+function occurrences(hay: string, needle: string): number {
+  return needle ? hay.split(needle).length - 1 : 0;
 }
 
 const sections = (root: Section): Section[] => [...sectionsOf(root)];
@@ -165,16 +171,45 @@ test('metadata lines are read: byline fields, signature and editor lines', () =>
   assert.equal(structureOf('xiangtan-2017').meta.editor, '中国经济体制改革杂志社通联部 卢志文 文武');
 });
 
-test('every paragraph and section id is unique within a report and derived from content', () => {
-  for (const slug of ['zhongshan-2018', 'xiangtan-2017', 'pingshan-2017', 'guangzhou-2019h1', 'zhuzhou-2017']) {
-    const s = structureOf(slug);
-    const all = [s.root, ...sections(s.root)];
+/** Asserts that ids are unique within a report, derived from content and stable; returns the sections. */
+function assertIds(s: ReportStructure, slug: string): Section[] {
+  const all = [s.root, ...sections(s.root)];
+  const ids = all.flatMap((sec) => [sec.id, ...sec.paragraphs.map((p) => p.id)]);
+  assert.equal(new Set(ids).size, ids.length, slug);
+  for (const id of ids) assert.match(id, /^(top|[sp]-[0-9a-f]{6}(-\d+)?)$/);
+  return all;
+}
+
+test('every paragraph and section id of the five founding reports is unique within a report and derived from content', () => {
+  for (const slug of foundingSlugs()) {
+    const all = assertIds(structureOf(slug), slug);
     assert.ok(all.length > 1 && all.some((sec) => sec.paragraphs.length > 0), slug);
-    const ids = all.flatMap((sec) => [sec.id, ...sec.paragraphs.map((p) => p.id)]);
-    assert.equal(new Set(ids).size, ids.length, slug);
-    for (const id of ids) assert.match(id, /^(top|[sp]-[0-9a-f]{6}(-\d+)?)$/);
+  }
+});
+
+// Invariants over the project's seeds/: they hold for any valid report an editor adds.
+
+test('every seed: paragraph and section ids are unique, derived from content and the same on a second run', () => {
+  for (const slug of seedSlugs()) {
+    const s = detect(loadSeed(slug));
+    const ids = assertIds(s, slug).flatMap((sec) => [sec.id, ...sec.paragraphs.map((p) => p.id)]);
     // Same content, same id: re-running gives the same ids.
-    const again = structureOf(slug);
+    const again = detect(loadSeed(slug));
     assert.deepEqual([again.root, ...sections(again.root)].flatMap((sec) => [sec.id, ...sec.paragraphs.map((p) => p.id)]), ids);
+  }
+});
+
+test('every seed: a chrome line is set aside whole, and its text is in the paragraphs no more often than in the lines that are not chrome', () => {
+  for (const slug of seedSlugs()) {
+    const seed = loadSeed(slug);
+    const s = detect(seed);
+    const lines = seed.body.split('\n');
+    const chromeLines = new Set(s.chrome.map((c) => c.line));
+    const kept = lines.filter((_, i) => !chromeLines.has(seed.bodyLine + i)).join('\n');
+    const texts = [...paragraphsOf<Section, ParagraphDraft>(s.root)].map(({ paragraph }) => paragraph.text).join('\n');
+    for (const c of s.chrome) {
+      assert.equal(lines[c.line - seed.bodyLine]?.trim(), c.text, `${slug}: chrome line ${c.line} is not the seed's line`);
+      assert.ok(occurrences(texts, c.text) <= occurrences(kept, c.text), `${slug}: chrome line ${c.line} (${c.part}) is in the text`);
+    }
   }
 });

@@ -9,10 +9,11 @@ import { jurisdictionSchema } from '../../model/schemas/jurisdiction.ts';
 import { readSeed } from '../../pipeline/1-read/seed-file.ts';
 import { detectStructure } from '../../pipeline/2-structure/structure.ts';
 import { syntheticCorpus, type JurisdictionEntry } from '../../tools/synthetic-corpus.ts';
-import { ROOT, context, loadSeed, seedSlugs } from './helpers.ts';
+import { FOUNDING, ROOT, context, foundingSlugs, loadFounding } from './helpers.ts';
 
-const ctx = context() as ReturnType<typeof context> & { jurisdictions: JurisdictionEntry[] };
-const sources = seedSlugs().map((slug) => ({ slug, bytes: readFileSync(join(ROOT, 'seeds', `${slug}.md`)) }));
+// The generator is tested on the five founding reports (their copies in tests/fixtures/founding/).
+const ctx = context(ROOT) as ReturnType<typeof context> & { jurisdictions: JurisdictionEntry[] };
+const sources = foundingSlugs().map((slug) => ({ slug, bytes: readFileSync(join(FOUNDING, `${slug}.md`)) }));
 const corpus = syntheticCorpus(sources, ctx, 40);
 
 /** Returns the heading styles of the top-level sections of a seed body. */
@@ -47,8 +48,8 @@ test('every synthetic file is a valid seed of a new, valid jurisdiction, with a 
 });
 
 test('synthetic reports keep the top-level heading styles of a real seed and vary in text', () => {
-  const real = seedSlugs().map((slug) => {
-    const seed = loadSeed(slug);
+  const real = foundingSlugs().map((slug) => {
+    const seed = loadFounding(slug);
     return topStyles(seed.body, seed.bodyLine, seed.meta.titleStated ? seed.meta.title : '');
   });
   const kinds = new Set<string>();
