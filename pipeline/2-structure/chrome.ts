@@ -9,9 +9,19 @@ import type { SourceLine, TextMetadata } from '../draft.ts';
  */
 
 const BREADCRUMB = /^(?:您?当前(?:所在)?位置|您的位置|所在位置)\s*[:：]?/;
-const SHARE = /微信扫码|扫一扫|分享到|关注.{0,12}公众号/;
+const SHARE = /微信扫码|扫一扫|分享到|关注.{0,12}公众号|点击(?:上方|上面)?蓝字|长按(?:识别)?二维码/;
 const NAVIGATION = /上一篇|下一篇|【关闭窗口】|【打印(?:本页|此页)?】|【返回顶部】|【收藏】/;
-const FOOTER = /^(?:主办单位|承办单位|协办单位|主管单位|通讯地址|联系地址|地址|版权所有|备案号|网站标识码|联系电话|联系我们|技术支持|ICP备|京ICP|Copyright|©)\s*[:：]?/i;
+const FOOTER = /^(?:(?:主办|承办|协办|主管)(?:单位)?|通讯地址|联系地址|地址|版权所有|备案号|网站标识码|联系电话|联系我们|技术支持|ICP备|Copyright|©)\s*[:：]?|^[\u4e00-\u9fff]{0,2}ICP(?:备|证)|^[\u4e00-\u9fff]{0,2}公网安备|^[^。，,]{0,16}许可证(?:号|编号)?\s*[:：]|违法和不良信息举报|^举报(?:电话|邮箱)/i;
+/** A line of links or buttons separated by bars (首页 | 新闻 | 关闭窗口 |), or a bar alone. */
+const BAR_LINE = /^(?:[^|。，,；;！？!?]{0,8}\s*\|\s*)+[^|。，,；;！？!?]{0,8}$/u;
+/** A font-size switcher: 字体:【 默认 超大 | 大 中 小 】. */
+const FONT_SWITCHER = /^【?\s*字[体号]\s*[:：]/u;
+/** A page's date line with its weekday: 2024年11月23日 星期六 |. */
+const WEEKDAY_DATE = /^\d{4}年\d{1,2}月\d{1,2}日\s*(?:星期|周)[一二三四五六日天]\s*\|?$/u;
+/** A section banner in Latin capitals: HOT NEWS, FOCUS NEWS. */
+const LATIN_BANNER = /^[A-Z][A-Z &]{2,30}$/;
+/** An editor's line with a correction link: (责任编辑:某某) [纠错]. */
+const EDITOR_LINE = /^[(（]\s*(?:责任编辑|编辑)\s*[:：]\s*([^()（）]{1,30}?)\s*[)）]\s*(?:\[纠错\]|【纠错】)$/u;
 const UI_LABELS = new Set(['文章内容', '正文', '打印', '关闭', '返回', '字号', '大 中 小', '分享到', '【打印】', '【关闭】', '收藏']);
 /**
  * Page labels: a lone word that names a part of the page (全文, 摘要, 基本介绍 on wiki mirrors), in
@@ -83,7 +93,7 @@ export function readDateline(text: string): { source?: string; author?: string; 
 }
 
 /** Labels of a byline: 【作者】…, 来源:…, 发布时间:…, 浏览次数:…, 【字体:大 中 小】. */
-const BYLINE_LABEL = /【?(作者|文章来源|信息来源|来源|成文日期|发布时间|发布日期|时间|浏览次数|阅读次数|点击率|点击数|字体|责任编辑|编辑)】?\s*[:：]?/g;
+const BYLINE_LABEL = /【?(作者|文章来源|信息来源|来源|成文日期|发布时间|发布日期|日期|时间|浏览次数|阅读次数|点击率|点击数|字体|责任编辑|编辑)】?\s*[:：]?/g;
 const BYLINE_FIELD: Record<string, keyof TextMetadata | 'date' | undefined> = {
   作者: 'author',
   文章来源: 'source',
@@ -92,6 +102,7 @@ const BYLINE_FIELD: Record<string, keyof TextMetadata | 'date' | undefined> = {
   成文日期: 'date',
   发布时间: 'date',
   发布日期: 'date',
+  日期: 'date',
   时间: 'date',
   责任编辑: 'editor',
   编辑: 'editor',
@@ -112,11 +123,15 @@ export function parseChineseDate(text: string): string | undefined {
   return `${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
 
-/** Returns the labelled fields of a byline, or undefined when the line carries fewer than two labels. */
-export function readByline(text: string): Array<{ label: string; value: string }> | undefined {
+/**
+ * Returns the labelled fields of a byline, or undefined when it is not one: two labels or more, or
+ * (at the top or bottom of the page, `nearEdge`) one label opening a short line (发布日期:2019-05-20, 来源:县委改革办).
+ */
+export function readByline(text: string, nearEdge = false): Array<{ label: string; value: string }> | undefined {
   const matches = [...text.matchAll(BYLINE_LABEL)];
   const distinct = new Set(matches.map((m) => m[1]));
-  if (distinct.size < 2) return undefined;
+  const lone = distinct.size === 1 && nearEdge && matches[0].index === 0 && text.length <= 40 && /[:：]/.test(text) && !/[,，。；;！？!?、]/u.test(text);
+  if (distinct.size < 2 && !lone) return undefined;
   // A byline is mostly labels and short values; a sentence that mentions 来源 and 作者 is not one.
   if (/[。；;]/.test(text)) return undefined;
   return matches.map((m, i) => {
@@ -136,7 +151,13 @@ function classifyLine(line: SourceLine, title: string, rank: number, total: numb
   if (BREADCRUMB.test(t)) return 'breadcrumb';
   if (t.length <= 60 && SHARE.test(t)) return 'share';
   if (NAVIGATION.test(t) && t.length <= 80) return 'navigation';
-  if (readByline(t)) return 'byline';
+  const edge = rank < HEADER_ZONE || rank >= total - 3;
+  if (FONT_SWITCHER.test(t) && t.length <= 40) return 'ui-label';
+  if (readByline(t, edge)) return 'byline';
+  if (EDITOR_LINE.test(t)) return 'byline';
+  // A markdown table row (| a | b |) is text; a row of links ends with a bar but does not start with one.
+  if (t.length <= 60 && BAR_LINE.test(t) && (t === '|' || !t.startsWith('|'))) return 'navigation';
+  if (WEEKDAY_DATE.test(t) || LATIN_BANNER.test(t)) return 'ui-label';
   if (FOOTER.test(t) && t.length <= 80 && !/[。]$/.test(t)) return 'footer';
   if (rank < HEADER_ZONE && UI_LABELS.has(t)) return 'ui-label';
   if (PAGE_LABEL.test(t)) return 'ui-label';
@@ -193,7 +214,9 @@ export function detectChrome(lines: SourceLine[], title: string): { chrome: Chro
       const named = readBylineLine(line.text, true) ?? readDateline(line.text);
       if (named?.author) set('author', named.author, line.n);
       if (named?.source) set('source', named.source, line.n);
-      for (const { label, value } of readByline(line.text) ?? []) {
+      const editor = EDITOR_LINE.exec(line.text);
+      if (editor) set('editor', editor[1], line.n);
+      for (const { label, value } of readByline(line.text, true) ?? []) {
         const field = BYLINE_FIELD[label];
         if (field === 'date') set('date', value, line.n, label === '时间' ? '发布时间' : label);
         else if (field === 'author' || field === 'editor' || field === 'source') set(field, value, line.n);
@@ -201,7 +224,10 @@ export function detectChrome(lines: SourceLine[], title: string): { chrome: Chro
     }
     if (part === 'signature') {
       const m = SIGNATURE.exec(line.text);
+      const supplied = m ? /^(.+?)供稿$/u.exec(m[2].trim()) : null;
       if (m && m[1] && /编辑/.test(m[1])) set('editor', m[2].trim(), line.n);
+      // (某某办供稿): the unit that supplied the text is its source, not a person who signed it.
+      else if (m && (m[1] === '供稿' || supplied)) set('source', supplied ? supplied[1] : m[2].trim(), line.n);
       else if (m) {
         set('signedBy', m[2].trim(), line.n);
         set('author', m[2].trim(), line.n);

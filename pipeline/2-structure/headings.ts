@@ -37,6 +37,17 @@ const LEAD_OFFICIAL = /牵头(?:区|市|县|镇|街道)?领导\s*[:：]\s*(\S.+)
 
 /** A field of a wiki infobox (• 中文名:…): a bulleted label and its value, text rather than a heading. */
 const INFOBOX_FIELD = /^[•·▪◦‣∙]\s*[^\s:：]{1,10}\s*[:：]/u;
+/**
+ * Short unpunctuated lines that are not headings: a speaker line (市长 郭文斌, 县委书记 杨志远), a
+ * document number (润办发〔2021〕12号), a bare date or a date in parentheses under a title
+ * ((2022年7月), 2021年3月8日), and a publication note ((此件公开发布)).
+ */
+const NOT_A_HEADING = [
+  /^[\u4e00-\u9fff]{0,10}(?:长|书记|主任|主席|委员|部长|局长|记者|代表)\s+[\u4e00-\u9fff·]{2,4}$/u,
+  /^[\u4e00-\u9fff]{1,10}[〔［\[(（]\d{4}[〕］\])）]\s*第?\d{1,4}号$/u,
+  /^[(（]?\d{4}年(?:\d{1,2}月(?:\d{1,2}日)?)?[)）]?$/u,
+  /^[(（][^()（）]{0,8}(?:公开|发布|印发|存档)[^()（）]{0,6}[)）]$/u,
+];
 
 const MAX_PLAIN = 26;
 const MAX_NUMBERED = 40;
@@ -82,7 +93,7 @@ export function matchHeading(text: string): HeadingMatch | undefined {
     const rest = text.slice(b[0].length).replace(/^[ \u00a0\u3000]+/, '');
     return { style: 'bracket', heading: b[0], rest: rest === '' ? undefined : rest, continues: false };
   }
-  if (CLOSING.test(text) || startsWithMarker(text) || INFOBOX_FIELD.test(text)) return undefined;
+  if (CLOSING.test(text) || startsWithMarker(text) || INFOBOX_FIELD.test(text) || NOT_A_HEADING.some((re) => re.test(text))) return undefined;
   const l = LABEL_HEADING.exec(text);
   if (l && text.length <= MAX_NUMBERED) return { style: 'label', heading: text, continues: false };
   if (text.length <= MAX_PLAIN && !SENTENCE_END.test(text)) {
